@@ -13,6 +13,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'contextMenus'],
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPopup__' },
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_commandToggleSite__' },
+      'focus-next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandFocusNext__' },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },

@@ -114,6 +114,8 @@ export interface TabRequests {
   'page-terms': { req: Record<string, never>; res: { terms: { id: string; term: string; count: number }[] } };
   /** Scroll to a term's first occurrence and open its card. */
   'reveal-term': { req: { termId: string }; res: { found: boolean } };
+  /** Keyboard command: move to the next highlighted term and open its card. */
+  'focus-next': { req: Record<string, never>; res: { found: boolean } };
 }
 
 export type TabRequestType = keyof TabRequests;
@@ -159,6 +161,7 @@ export function validateBackgroundMessage(message: unknown): BackgroundMessage |
 const tabValidators: { [K in TabRequestType]: (m: Record<string, unknown>) => boolean } = {
   'page-terms': () => true,
   'reveal-term': (m) => isShortString(m.termId, 64),
+  'focus-next': () => true,
 };
 
 /** Checks a message arriving at a content script from the popup. */
