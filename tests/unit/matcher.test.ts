@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createMatcher, type Match, type MatcherTerm } from '@/lib/matcher';
+
+const terms: MatcherTerm[] = [
+  { id: 'gbz', forms: ['高标准农田'] },
+  { id: 'jzt', forms: ['津治通'] },
+  { id: 'gxbc', forms: ['高效办成一件事'] },
+  { id: 'bh', forms: ['冰壶'] },
+  { id: 'zgbh', forms: ['中国冰壶联赛'] },
+  { id: 'sl', forms: ['"三量"'] },
+  { id: 'chx', forms: ['长期护理保险', '长护险'] },
+  { id: 'v2x', forms: ['v2x'] },
+];
+// Traditional → simplified for the characters these terms use, as the term table's foldMap carries them.
+const foldMap = { 標: '标', 準: '准', 農: '农', 辦: '办', 長: '长', 護: '护', 險: '险', 聯: '联', 賽: '赛', 國: '国', 壺: '壶', 畝: '亩', 資: '资' };
+
+const matcher = createMatcher(terms, foldMap);
+const painted = (text: string, matches: Match[]) => matches.map(([s, e, id]) => `${text.slice(s, e)}:${id}`);
+
+describe('createMatcher', () => {
+  it('finds terms in simplified text with full-width punctuation', () => {
+    const text = '今年将新建高标准农田50万亩以上，推广“津治通”，让“高效办成一件事”成为常态。';
+    expect(painted(text, matcher.scan(text))).toEqual(['高标准农田:gbz', '津治通:jzt', '高效办成一件事:gxbc']);
+  });
+
+  it('folds traditional characters without moving offsets', () => {
+    const text = '新建高標準農田，落實長期護理保險。';
+    expect(painted(text, matcher.scan(text))).toEqual(['高標準農田:gbz', '長期護理保險:chx']);
+  });
+
+  it('lets the longest match win where terms overlap', () => {
+    const text = '参加中国冰壶联赛的冰壶队';
+    expect(painted(text, matcher.scan(text))).toEqual(['中国冰壶联赛:zgbh', '冰壶:bh']);
+  });
+
+  it('skips line breaks and spaces inside a term', () => {
+    const text = '推广津\n  治通和高标准 农田';
+    expect(painted(text, matcher.scan(text))).toEqual(['津\n  治通:jzt', '高标准 农田:gbz']);
+  });
+
+  it('matches a quoted form only in quotes and leaves the quotes out', () => {
+    expect(painted('以“三量”为牵引', matcher.scan('以“三量”为牵引'))).toEqual(['三量:sl']);
+    expect(painted('以「三量」为牵引', matcher.scan('以「三量」为牵引'))).toEqual(['三量:sl']);
+    expect(matcher.scan('三量不足')).toEqual([]);
+  });
+
+  it('finds every form of a term, abbreviations included', () => {
+    expect(painted('扩大长护险试点', matcher.scan('扩大长护险试点'))).toEqual(['长护险:chx']);
+  });
+
+  it('needs a word boundary around Latin forms, and folds full-width letters and case', () => {
+    expect(painted('发展V2X车联网', matcher.scan('发展V2X车联网'))).toEqual(['V2X:v2x']);
+    expect(painted('发展Ｖ２Ｘ', matcher.scan('发展Ｖ２Ｘ'))).toEqual(['Ｖ２Ｘ:v2x']);
+    expect(matcher.scan('codev2xy')).toEqual([]);
+  });
+
+  it('returns nothing for text without terms and for an empty term list', () => {
+    expect(matcher.scan('主队在加时赛中以三比二险胜客队，球迷欢呼。')).toEqual([]);
+    expect(createMatcher([]).scan('高标准农田')).toEqual([]);
+  });
+
+  it('finds repeated and adjacent occurrences', () => {
+    const text = '津治通津治通';
+    expect(matcher.scan(text)).toEqual([
+      [0, 3, 'jzt'],
+      [3, 6, 'jzt'],
+    ]);
+  });
+
+  it('uses the failure links when a longer prefix breaks off', () => {
+    const m = createMatcher([
+      { id: 'a', forms: ['天津港保税区'] },
+      { id: 'b', forms: ['津港'] },
+      { id: 'c', forms: ['港保'] },
+    ]);
+    expect(painted('天津港口和天津港保税区', m.scan('天津港口和天津港保税区'))).toEqual(['津港:b', '天津港保税区:a']);
+  });
+
+  it('ignores forms too short to mean anything', () => {
+    const m = createMatcher([{ id: 'x', forms: ['津', '""', '"a"'] }]);
+    expect(m.patternCount).toBe(0);
+    expect(m.scan('天津"a"')).toEqual([]);
+  });
+});
+
+describe('matcher properties', () => {
+  const anyText = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    fc.array(fc.constantFrom('高', '标', '准', '农', '田', '津', '治', '通', '“', '”', '三', '量', ' ', '\n', '\ud840', '\udc00', '𠮷', 'V', '2', 'x', '\u0301', '\u202e'), { maxLength: 300 }).map((a) => a.join('')),
+  );
+
+  it('keeps offsets in range, ordered and non-overlapping, and never throws', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const matches = matcher.scan(text);
+        let last = 0;
+        for (const [start, end, id] of matches) {
+          expect(start).toBeGreaterThanOrEqual(last);
+          expect(end).toBeGreaterThan(start);
+          expect(end).toBeLessThanOrEqual(text.length);
+          expect(terms.some((t) => t.id === id)).toBe(true);
+          last = end;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds a term planted anywhere in random text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), fc.string({ maxLength: 100 }), (before, after) => {
+        // Keep the planted term from merging with random Latin letters or with a longer term.
+        const text = `${before}。高标准农田。${after}`;
+        const at = before.length + 1;
+        expect(matcher.scan(text)).toContainEqual([at, at + 5, 'gbz']);
+      }),
+    );
+  });
+
+  it('matches as a naive search would on small alphabets', () => {
+    const small: MatcherTerm[] = [
+      { id: 'ab', forms: ['甲乙'] },
+      { id: 'abc', forms: ['甲乙丙'] },
+      { id: 'bcd', forms: ['乙丙丁'] },
+      { id: 'cc', forms: ['丙丙'] },
+    ];
+    const m = createMatcher(small);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('甲', '乙', '丙', '丁', '1'), { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        const matches = m.scan(text);
+        // Every candidate occurrence is either kept or overlaps a kept match at least as long.
+        for (const t of small) {
+          const form = t.forms[0]!;
+          for (let i = text.indexOf(form); i !== -1; i = text.indexOf(form, i + 1)) {
+            const kept = matches.some(([s, e, id]) => s === i && id === t.id);
+            const beaten = matches.some(([s, e]) => s < i + form.length && i < e && e - s >= form.length);
+            expect(kept || beaten).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+
+  it('scans a 1,000,000-character text without hanging', () => {
+    const text = '高标准农田'.padEnd(10, '的').repeat(100_000);
+    expect(matcher.scan(text)).toHaveLength(100_000);
+  });
+});
