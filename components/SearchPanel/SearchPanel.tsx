@@ -1,0 +1,185 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import type { Target } from '@/lib/model';
+import type { SearchMatch } from '@/lib/search';
+import { toDisplayText } from '@/lib/display-text';
+import { t } from '@/extension/i18n';
+import { MarkedText } from '../MarkedText/MarkedText';
+import { TargetFigure } from '../TargetFigure/TargetFigure';
+import './SearchPanel.css';
+
+/** One result as the panel shows it, whichever way it was found (background or page-local index). */
+export interface SearchItem {
+  clauseId: string;
+  text: string;
+  marks: [number, number][];
+  /** Document › part › section › task title. */
+  path: string[];
+  targets: Target[];
+  match: SearchMatch;
+}
+
+export interface SearchAnswer {
+  query: string;
+  items: SearchItem[];
+  suggestions: string[];
+}
+
+interface Props {
+  search: (query: string) => Promise<SearchAnswer>;
+  onOpen: (clauseId: string) => void;
+  initialQuery?: string;
+  /** Shown while the box is empty (the popup: the terms on this page). */
+  empty?: ComponentChildren;
+  onQueryChange?: (query: string) => void;
+}
+
+/** Marks the first answer on screen once per page, so tests and the benchmark can time open-to-first-result. */
+let firstResultsMarked = false;
+
+/**
+ * The search box and its results: typing searches (no button),
+ * Up/Down move through the results while focus stays in the box, Enter opens
+ * the active result, Escape clears the box.
+ */
+export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryChange }: Props) {
+  const [query, setQuery] = useState(initialQuery);
+  const [answer, setAnswer] = useState<SearchAnswer | undefined>();
+  const [error, setError] = useState('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const latest = useRef(0);
+
+  useEffect(() => input.current?.focus(), []);
+
+  useEffect(() => {
+    onQueryChange?.(query);
+    const q = query.trim();
+    const request = ++latest.current;
+    if (!q) {
+      setAnswer(undefined);
+      setError('');
+      return;
+    }
+    search(q).then(
+      (next) => {
+        // Replies can overtake one another; only the newest query's answer is shown.
+        if (request !== latest.current) return;
+        setAnswer(next);
+        setError('');
+        setActive(0);
+      },
+      (e: unknown) => {
+        if (request === latest.current) setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  }, [query]);
+
+  useEffect(() => {
+    if (answer && !firstResultsMarked) {
+      firstResultsMarked = true;
+      performance.mark('policy-lens:first-results');
+    }
+  }, [answer]);
+
+  const items = answer?.items ?? [];
+  const activeItem = items[Math.min(active, items.length - 1)];
+
+  useEffect(() => {
+    if (activeItem) document.getElementById(`result-${activeItem.clauseId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeItem?.clauseId]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown' && items.length) {
+      event.preventDefault();
+      setActive((a) => (a + 1) % items.length);
+    } else if (event.key === 'ArrowUp' && items.length) {
+      event.preventDefault();
+      setActive((a) => (a - 1 + items.length) % items.length);
+    } else if (event.key === 'Enter' && activeItem) {
+      event.preventDefault();
+      onOpen(activeItem.clauseId);
+    } else if (event.key === 'Escape' && query) {
+      // Only a non-empty box swallows Escape; on an empty box it still closes the popup.
+      event.preventDefault();
+      event.stopPropagation();
+      setQuery('');
+    }
+  }
+
+  const showing = !!answer && answer.query === query.trim();
+  return (
+    <div class="search-panel">
+      <label class="visually-hidden" for="search-input">
+        {t('searchLabel')}
+      </label>
+      <input
+        id="search-input"
+        ref={input}
+        type="search"
+        class="search-panel__input"
+        placeholder={t('searchPlaceholder')}
+        autocomplete="off"
+        spellcheck={false}
+        aria-controls="search-results"
+        aria-autocomplete="list"
+        aria-activedescendant={activeItem ? `result-${activeItem.clauseId}` : undefined}
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p class="search-panel__status" role="status" aria-live="polite">
+        {error
+          ? t('searchFailed', error)
+          : showing && items.length
+            ? t('searchCount', String(items.length))
+            : ''}
+      </p>
+      {!query.trim() && empty}
+      {showing && items.length === 0 && (
+        <div class="search-panel__none">
+          <p>{t('searchNoHits', query.trim())}</p>
+          {answer.suggestions.length > 0 && (
+            <p>
+              {t('searchSuggest')}
+              <span class="search-panel__suggestions">
+                {answer.suggestions.map((s) => (
+                  <button type="button" class="button" key={s} onClick={() => setQuery(s)}>
+                    {s}
+                  </button>
+                ))}
+              </span>
+            </p>
+          )}
+        </div>
+      )}
+      <ul id="search-results" role="listbox" class="search-panel__results" aria-label={t('searchResults')} hidden={!items.length}>
+        {items.map((item) => (
+          <li
+            id={`result-${item.clauseId}`}
+            key={item.clauseId}
+            role="option"
+            aria-selected={item === activeItem}
+            class="search-result"
+            data-clause-id={item.clauseId}
+            data-match={item.match}
+            onClick={() => onOpen(item.clauseId)}
+            onMouseMove={() => setActive(items.indexOf(item))}
+          >
+            <p class="search-result__text">
+              <MarkedText text={item.text} marks={item.marks} />
+            </p>
+            <p class="search-result__path">{item.path.map(toDisplayText).join(' › ')}</p>
+            {item.targets.length > 0 && (
+              <p class="search-result__targets">
+                {item.targets.map((target) => (
+                  <TargetFigure key={target.id} target={target} />
+                ))}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
+import type { IndexStatus, SearchResult, TabRequests } from '@/lib/messages';
+import { resolveSiteState, siteKey } from '@/lib/site-state';
+import { askBackground } from '@/extension/background-client';
+import { updateSettings } from '@/extension/settings';
+import { t } from '@/extension/i18n';
+import { reportUrl } from '@/extension/report-url';
+import { SearchPanel, type SearchAnswer } from '@/components/SearchPanel/SearchPanel';
+import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
+import { PageTerms, type PageTerm } from '@/components/PageTerms/PageTerms';
+import { IndexNotice } from '@/components/IndexNotice/IndexNotice';
+import { useSettings } from '@/components/use-settings';
+import { pageSupport, type PageSupport } from './page-support';
+
+const RESULT_LIMIT = 20;
+
+export function answerOf(result: SearchResult): SearchAnswer {
+  return {
+    query: result.query,
+    suggestions: result.suggestions,
+    items: result.hits.map((hit) => ({
+      clauseId: hit.view.clause.id,
+      text: hit.view.clause.text,
+      marks: hit.marks,
+      path: hit.view.clause.path,
+      targets: hit.view.targets,
+      match: hit.match,
+    })),
+  };
+}
+
+function search(query: string): Promise<SearchAnswer> {
+  return askBackground('search', { query, limit: RESULT_LIMIT }).then(answerOf);
+}
+
+/**
+ * The tab the popup is about: the active tab of its window; `?tab=ID` names
+ * another one when the popup page is opened in a tab of its own (tests do
+ * this, since a real popup cannot be opened by automation).
+ */
+async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return browser.tabs.get(named);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function askTab<K extends keyof TabRequests>(
+  tabId: number,
+  type: K,
+  request: TabRequests[K]['req'],
+): Promise<TabRequests[K]['res']> {
+  const reply: unknown = await browser.tabs.sendMessage(tabId, { ...request, type });
+  // The content script answers with the same Reply envelope as the background.
+  if (reply && typeof reply === 'object' && 'ok' in reply) {
+    const envelope = reply as { ok: boolean; value?: unknown; error?: string };
+    if (!envelope.ok) throw new Error(envelope.error ?? `${type} failed`);
+    return envelope.value as TabRequests[K]['res'];
+  }
+  return reply as TabRequests[K]['res'];
+}
+
+function openClause(clauseId: string) {
+  void browser.tabs.create({ url: reportUrl({ clauseId }) }).then(() => window.close());
+}
+
+const UNSUPPORTED: Record<Exclude<PageSupport, 'web'>, string> = {
+  extension: 'pageExtension',
+  restricted: 'pageRestricted',
+  'file-denied': 'pageFileDenied',
+  unknown: 'pageUnknown',
+};
+
+export function App() {
+  const settings = useSettings();
+  const [tab, setTab] = useState<Browser.tabs.Tab>();
+  const [support, setSupport] = useState<PageSupport>();
+  const [status, setStatus] = useState<IndexStatus>();
+  const [pageTerms, setPageTerms] = useState<PageTerm[]>();
+
+  useEffect(() => {
+    void (async () => {
+      const current = await targetTab().catch(() => undefined);
+      setTab(current);
+      const fileAccess = current?.url?.startsWith('file:')
+        ? await browser.extension.isAllowedFileSchemeAccess()
+        : false;
+      setSupport(pageSupport(current?.url, fileAccess));
+    })();
+    askBackground('index-status', {}).then(setStatus, (e: unknown) =>
+      setStatus({
+        state: 'failed',
+        version: '',
+        counts: { documents: 0, clauses: 0, targets: 0, terms: 0 },
+        error: e instanceof Error ? e.message : String(e),
+        fallback: false,
+      }),
+    );
+  }, []);
+
+  const host = tab?.url ? siteKey(tab.url) : '';
+  const siteOn = support === 'web' && !!settings && resolveSiteState(settings, tab?.url ?? '').enabled;
+
+  useEffect(() => {
+    // The page's terms come from its content script, which is idle (and silent) while the site is off.
+    if (!tab?.id || !siteOn) {
+      setPageTerms(undefined);
+      return;
+    }
+    askTab(tab.id, 'page-terms', {}).then(
+      (reply) => setPageTerms(reply.terms),
+      () => setPageTerms(undefined),
+    );
+  }, [tab?.id, siteOn]);
+
+  function revealTerm(termId: string) {
+    if (!tab?.id) return;
+    void askTab(tab.id, 'reveal-term', { termId }).then(() => window.close(), () => undefined);
+  }
+
+  return (
+    <main class="popup">
+      <header class="popup__header">
+        <h1 class="popup__title">{t('extName')}</h1>
+      </header>
+      <IndexNotice
+        status={status}
+        onRebuild={() => askBackground('rebuild', {}).then(setStatus)}
+      />
+      <SearchPanel
+        search={search}
+        onOpen={openClause}
+        empty={<PageTerms terms={pageTerms} onChoose={revealTerm} />}
+      />
+      <section class="popup__site" aria-label={t('siteSection')}>
+        {settings && support === 'web' && (
+          <SiteControls url={tab?.url ?? ''} host={host} />
+        )}
+        {settings && support && support !== 'web' && (
+          <p class="popup__unsupported" data-page-support={support}>
+            {t(UNSUPPORTED[support])}
+          </p>
+        )}
+        {settings && (
+          <SiteSwitch
+            id="global-switch"
+            label={t('globalSwitch')}
+            checked={settings.enabled}
+            onChange={(enabled) => void updateSettings({ enabled })}
+          />
+        )}
+      </section>
+      <footer class="popup__footer">
+        <a class="button" href={reportUrl()} target="_blank" rel="noopener">
+          {t('openReport')}
+        </a>
+        <button type="button" class="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+function SiteControls({ url, host }: { url: string; host: string }) {
+  const settings = useSettings();
+  if (!settings) return null;
+  // The site's own answer, as if the global switch were on: the switch shows and sets this site's choice.
+  const own = resolveSiteState({ ...settings, enabled: true }, url);
+  const description = !settings.enabled
+    ? t('stateFromGlobal')
+    : own.source === 'site'
+      ? t('stateFromSite')
+      : t(settings.defaultOn ? 'stateFromDefaultOn' : 'stateFromDefaultOff');
+  return (
+    <SiteSwitch
+      id="site-switch"
+      label={t('siteSwitch', host)}
+      checked={own.enabled}
+      description={description}
+      disabled={!settings.enabled}
+      onChange={(on) => void updateSettings({ sites: { ...settings.sites, [host]: on } })}
+    />
+  );
+}
