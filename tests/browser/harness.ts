@@ -395,3 +395,41 @@ export async function waitForIndexReady(
   }
   throw new Error(`Index not ready after ${timeoutMs} ms; last answer to index-status: ${last}`);
 }
+
+/**
+ * Reads rows of one object store of the extension's IndexedDB from an
+ * extension page (the database lives in the extension's origin): all rows,
+ * the row whose primary key is `key`, or those whose `index` equals `key`.
+ */
+export async function readStore<T>(
+  page: Page,
+  store: string,
+  { index, key, database = 'policy-lens' }: { index?: string; key?: string | number; database?: string } = {},
+): Promise<T[]> {
+  return page.evaluate(
+    ({ store, index, key, database }) =>
+      new Promise<T[]>((done, fail) => {
+        const open = indexedDB.open(database);
+        // Opening a database that does not exist would create an empty one and hide the failure.
+        open.onupgradeneeded = () => {
+          open.transaction?.abort();
+          fail(new Error(`IndexedDB ${database} does not exist`));
+        };
+        open.onerror = () => fail(open.error ?? new Error(`cannot open IndexedDB ${database}`));
+        open.onsuccess = () => {
+          const db = open.result;
+          const source = db.transaction(store, 'readonly').objectStore(store);
+          const request = index === undefined ? source.getAll(key) : source.index(index).getAll(key);
+          request.onsuccess = () => {
+            db.close();
+            done(request.result as T[]);
+          };
+          request.onerror = () => {
+            db.close();
+            fail(request.error);
+          };
+        };
+      }),
+    { store, index, key, database },
+  );
+}
