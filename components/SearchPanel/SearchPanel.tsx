@@ -32,6 +32,8 @@ interface Props {
   /** Shown while the box is empty (the popup: the terms on this page). */
   empty?: ComponentChildren;
   onQueryChange?: (query: string) => void;
+  /** Focus the box on open (the popup); off when the page opens at a deep link. */
+  autoFocus?: boolean;
 }
 
 /** Marks the first answer on screen once per page, so tests and the benchmark can time open-to-first-result. */
@@ -42,7 +44,7 @@ let firstResultsMarked = false;
  * Up/Down move through the results while focus stays in the box, Enter opens
  * the active result, Escape clears the box.
  */
-export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryChange }: Props) {
+export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryChange, autoFocus = true }: Props) {
   const [query, setQuery] = useState(initialQuery);
   const [answer, setAnswer] = useState<SearchAnswer | undefined>();
   const [error, setError] = useState('');
@@ -50,7 +52,9 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
   const input = useRef<HTMLInputElement>(null);
   const latest = useRef(0);
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
 
   useEffect(() => {
     onQueryChange?.(query);

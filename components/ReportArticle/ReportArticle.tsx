@@ -1,0 +1,125 @@
+import type { Clause, OutlineSection, ReportDocument, Target } from '@/lib/model';
+import { toDisplayText } from '@/lib/display-text';
+import { t } from '@/extension/i18n';
+import { formatFigure } from '../TargetFigure/TargetFigure';
+import './ReportArticle.css';
+
+interface Props {
+  documents: ReportDocument[];
+  /** Every clause, in reading order within its document. */
+  clauses: Clause[];
+  targetsByClause: Map<string, Target[]>;
+  /** The clause a deep link points at: marked. */
+  markedClauseId?: string;
+}
+
+export const sectionAnchor = (id: string) => `section-${id}`;
+export const documentAnchor = (id: string) => `doc-${id}`;
+
+/** A clause's text with its task title in bold and its targets marked; offsets hold because display text maps one character to one. */
+function ClauseText({ clause, targets }: { clause: Clause; targets: Target[] }) {
+  const text = toDisplayText(clause.text);
+  const pieces = [];
+  let at = 0;
+  if (clause.taskTitle && clause.text.startsWith(clause.taskTitle)) {
+    pieces.push(
+      <strong key="title" class="clause__title">
+        {text.slice(0, clause.taskTitle.length)}
+      </strong>,
+    );
+    at = clause.taskTitle.length;
+  }
+  for (const target of [...targets].sort((a, b) => a.offset - b.offset)) {
+    const end = target.offset + target.text.length;
+    if (target.offset < at || end > text.length) continue;
+    const { before, value, after } = formatFigure(target);
+    const kind = t(target.kind === 'commitment' ? 'targetCommitment' : 'targetResult');
+    pieces.push(text.slice(at, target.offset));
+    pieces.push(
+      <mark
+        key={target.id}
+        class={`clause__target clause__target--${target.kind}`}
+        data-target-id={target.id}
+        title={`${toDisplayText(target.metric)}：${before}${value}${after}（${kind}）`}
+      >
+        {text.slice(target.offset, end)}
+      </mark>,
+    );
+    at = end;
+  }
+  pieces.push(text.slice(at));
+  return <>{pieces}</>;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string | number): Map<string | number, T[]> {
+  const out = new Map<string | number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function SectionBody({ clauses, targetsByClause, markedClauseId }: Omit<Props, 'documents'>) {
+  return (
+    <>
+      {[...groupBy(clauses, (c) => c.paragraph).values()].map((paragraph) => (
+        <p class="report__paragraph" key={paragraph[0]!.id}>
+          {paragraph.map((clause) => (
+            <span
+              id={`clause-${clause.id}`}
+              key={clause.id}
+              class={clause.id === markedClauseId ? 'clause clause--marked' : 'clause'}
+              tabIndex={clause.id === markedClauseId ? -1 : undefined}
+              data-clause-id={clause.id}
+            >
+              <ClauseText clause={clause} targets={targetsByClause.get(clause.id) ?? []} />
+            </span>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function SectionHeading({ section }: { section: OutlineSection }) {
+  if (section.headingMissing) return <h4 class="report__missing">{t('reportHeadingMissing', section.label)}</h4>;
+  if (!section.heading) return null;
+  return <h4>{toDisplayText(`${section.label}${section.heading}`)}</h4>;
+}
+
+/** The documents as a reader reads them: headings by part and section, paragraphs of clauses, targets marked. */
+export function ReportArticle({ documents, clauses, targetsByClause, markedClauseId }: Props) {
+  const bySection = groupBy(clauses, (c) => c.sectionId);
+  return (
+    <>
+      {documents.map((doc) => (
+        <article class="report__document" key={doc.id} id={documentAnchor(doc.id)} aria-labelledby={`${documentAnchor(doc.id)}-title`}>
+          <header>
+            <h2 id={`${documentAnchor(doc.id)}-title`}>{toDisplayText(doc.title)}</h2>
+            {doc.subtitle && <p class="report__subtitle">{toDisplayText(doc.subtitle)}</p>}
+            {doc.byline && <p class="report__byline">{toDisplayText(doc.byline)}</p>}
+            {doc.excerpt && doc.excerptNote && <p class="report__excerpt">{doc.excerptNote}</p>}
+          </header>
+          {doc.outline.map((part) => (
+            <section key={part.id} aria-label={part.heading || doc.title}>
+              {part.heading && <h3>{toDisplayText(part.label ? `${part.label}、${part.heading}` : part.heading)}</h3>}
+              {part.sections.map((section) => (
+                <section key={section.id} id={sectionAnchor(section.id)}>
+                  <SectionHeading section={section} />
+                  <SectionBody
+                    clauses={bySection.get(section.id) ?? []}
+                    targetsByClause={targetsByClause}
+                    markedClauseId={markedClauseId}
+                  />
+                </section>
+              ))}
+            </section>
+          ))}
+        </article>
+      ))}
+    </>
+  );
+}

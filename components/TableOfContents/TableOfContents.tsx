@@ -1,0 +1,34 @@
+import type { ReportDocument } from '@/lib/model';
+import { toDisplayText } from '@/lib/display-text';
+import { t } from '@/extension/i18n';
+import { documentAnchor, sectionAnchor } from '../ReportArticle/ReportArticle';
+
+/** Documents, parts and sections as links into the report view. */
+export function TableOfContents({ documents }: { documents: ReportDocument[] }) {
+  return (
+    <nav class="toc" aria-label={t('reportToc')}>
+      <h2 class="toc__heading">{t('reportToc')}</h2>
+      <ul>
+        {documents.map((doc) => (
+          <li key={doc.id}>
+            <a href={`#${documentAnchor(doc.id)}`}>{toDisplayText(doc.title)}</a>
+            <ul>
+              {doc.outline.flatMap((part) =>
+                part.sections.map((section) => {
+                  const label = section.headingMissing
+                    ? t('reportHeadingMissing', section.label)
+                    : toDisplayText(`${section.label}${section.heading || part.heading}`);
+                  return label ? (
+                    <li key={section.id}>
+                      <a href={`#${sectionAnchor(section.id)}`}>{label}</a>
+                    </li>
+                  ) : null;
+                }),
+              )}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

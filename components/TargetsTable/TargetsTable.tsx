@@ -1,0 +1,112 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Target, TargetKind } from '@/lib/model';
+import { toDisplayText } from '@/lib/display-text';
+import { t } from '@/extension/i18n';
+import './TargetsTable.css';
+
+export interface TargetRow {
+  target: Target;
+  /** Where the target stands: part › section › task title. */
+  section: string;
+  /** Reading order across documents, the table's default order. */
+  order: number;
+}
+
+type Column = 'metric' | 'value' | 'unit' | 'qualifier' | 'kind' | 'section';
+const COLUMNS: Column[] = ['metric', 'value', 'unit', 'qualifier', 'kind', 'section'];
+
+function cell(row: TargetRow, column: Column): string | number {
+  return column === 'section' ? row.section : row.target[column];
+}
+
+interface Props {
+  rows: TargetRow[];
+}
+
+/** Every quantified commitment and reported figure, sortable by any column and filterable by text and kind. */
+export function TargetsTable({ rows }: Props) {
+  const [sort, setSort] = useState<{ column: Column; ascending: boolean } | undefined>();
+  const [filter, setFilter] = useState('');
+  const [kind, setKind] = useState<TargetKind | ''>('');
+
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const kept = rows.filter(
+      (row) =>
+        (!kind || row.target.kind === kind) &&
+        (!needle ||
+          [row.target.metric, row.target.text, row.target.unit, row.target.qualifier, row.section].some((s) =>
+            s.toLowerCase().includes(needle),
+          )),
+    );
+    if (!sort) return kept.sort((a, b) => a.order - b.order);
+    const sign = sort.ascending ? 1 : -1;
+    return kept.sort((a, b) => {
+      const x = cell(a, sort.column);
+      const y = cell(b, sort.column);
+      const by = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+      return sign * by || a.order - b.order;
+    });
+  }, [rows, sort, filter, kind]);
+
+  return (
+    <div class="targets-table">
+      <div class="targets-table__filters">
+        <label>
+          {t('targetsFilter')}{' '}
+          <input type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('targetsKind')}{' '}
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as TargetKind | '')}>
+            <option value="">{t('targetsKindAll')}</option>
+            <option value="commitment">{t('targetCommitment')}</option>
+            <option value="result">{t('targetResult')}</option>
+          </select>
+        </label>
+        <span role="status" class="targets-table__count">
+          {t('targetsCount', String(shown.length), String(rows.length))}
+        </span>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => {
+              const current = sort?.column === column;
+              return (
+                <th
+                  key={column}
+                  scope="col"
+                  aria-sort={current ? (sort.ascending ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    data-column={column}
+                    onClick={() => setSort({ column, ascending: current ? !sort.ascending : true })}
+                  >
+                    {t(`targetsColumn_${column}`)}
+                    <span aria-hidden="true">{current ? (sort.ascending ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map(({ target, section }) => (
+            <tr key={target.id} data-target-id={target.id} data-kind={target.kind}>
+              <td>
+                <a href={`#clause-${target.clauseId}`}>{toDisplayText(target.metric)}</a>
+              </td>
+              <td class="targets-table__value">{target.value}</td>
+              <td>{target.unit}</td>
+              <td>{target.qualifier}</td>
+              <td>{t(target.kind === 'commitment' ? 'targetCommitment' : 'targetResult')}</td>
+              <td>{section}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

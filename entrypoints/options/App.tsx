@@ -1,0 +1,261 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
+import type { IndexStatus } from '@/lib/messages';
+import { siteKeyFromInput } from '@/lib/site-state';
+import { updateSettings, type HighlightStyle, type Settings } from '@/extension/settings';
+import { askBackground } from '@/extension/background-client';
+import { t } from '@/extension/i18n';
+import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
+import { useSettings } from '@/components/use-settings';
+
+export function App() {
+  const settings = useSettings();
+  if (!settings) return null;
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <SitesSection settings={settings} />
+      <AppearanceSection settings={settings} />
+      <ShortcutsSection />
+      <IndexSection />
+    </main>
+  );
+}
+
+function SitesSection({ settings }: { settings: Settings }) {
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState('');
+  const hosts = Object.keys(settings.sites).sort();
+
+  function add(event: Event) {
+    event.preventDefault();
+    const host = siteKeyFromInput(draft);
+    if (!host) {
+      setProblem(t('sitesAddInvalid', draft.trim()));
+      return;
+    }
+    setProblem('');
+    setDraft('');
+    void updateSettings({ sites: { ...settings.sites, [host]: true } });
+  }
+
+  function remove(host: string) {
+    const { [host]: _removed, ...rest } = settings.sites;
+    void updateSettings({ sites: rest });
+  }
+
+  return (
+    <section aria-labelledby="sites-heading">
+      <h2 id="sites-heading">{t('sitesHeading')}</h2>
+      <SiteSwitch
+        id="global-switch"
+        label={t('globalSwitch')}
+        checked={settings.enabled}
+        onChange={(enabled) => void updateSettings({ enabled })}
+      />
+      <SiteSwitch
+        id="default-switch"
+        label={t('sitesDefault')}
+        description={t('sitesDefaultHint')}
+        checked={settings.defaultOn}
+        onChange={(defaultOn) => void updateSettings({ defaultOn })}
+      />
+      {hosts.length === 0 ? (
+        <p class="options__hint">{t('sitesNone')}</p>
+      ) : (
+        <ul class="options__sites" aria-label={t('sitesListLabel')}>
+          {hosts.map((host) => (
+            <li key={host} class="options__site" data-host={host}>
+              <SiteSwitch
+                id={`site-${host.replace(/[^a-z0-9]/g, '-')}`}
+                label={host}
+                checked={settings.sites[host] ?? false}
+                onChange={(on) => void updateSettings({ sites: { ...settings.sites, [host]: on } })}
+              />
+              <button type="button" class="button" aria-label={t('sitesRemove', host)} onClick={() => remove(host)}>
+                {t('remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="options__add" onSubmit={add}>
+        <label for="add-site">{t('sitesAdd')}</label>
+        <input
+          id="add-site"
+          type="text"
+          inputMode="url"
+          placeholder="news.example.com"
+          value={draft}
+          aria-invalid={!!problem}
+          aria-describedby={problem ? 'add-site-problem' : undefined}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
+        <button type="submit" class="button">
+          {t('add')}
+        </button>
+        {problem && (
+          <p id="add-site-problem" class="options__problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
+
+const STYLES: HighlightStyle[] = ['underline', 'tint'];
+const MAX_DELAY_MS = 2000;
+
+function AppearanceSection({ settings }: { settings: Settings }) {
+  return (
+    <section aria-labelledby="appearance-heading">
+      <h2 id="appearance-heading">{t('appearanceHeading')}</h2>
+      <fieldset class="options__styles">
+        <legend>{t('highlightStyle')}</legend>
+        {STYLES.map((style) => (
+          <label key={style}>
+            <input
+              type="radio"
+              name="highlight-style"
+              value={style}
+              checked={settings.highlightStyle === style}
+              onChange={() => void updateSettings({ highlightStyle: style })}
+            />
+            <span class={`options__sample options__sample--${style}`} style={{ '--sample': settings.highlightColor }}>
+              {t(style === 'underline' ? 'highlightUnderline' : 'highlightTint')}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p class="options__row">
+        <label for="highlight-color">{t('highlightColor')}</label>
+        <input
+          id="highlight-color"
+          type="color"
+          value={settings.highlightColor}
+          onChange={(e) => void updateSettings({ highlightColor: e.currentTarget.value })}
+        />
+      </p>
+      <p class="options__row">
+        <label for="hover-delay">{t('hoverDelay')}</label>
+        <input
+          id="hover-delay"
+          type="number"
+          min={0}
+          max={MAX_DELAY_MS}
+          step={50}
+          value={settings.hoverDelayMs}
+          onChange={(e) => {
+            const ms = Number(e.currentTarget.value);
+            if (Number.isFinite(ms)) void updateSettings({ hoverDelayMs: Math.min(MAX_DELAY_MS, Math.max(0, Math.round(ms))) });
+          }}
+        />
+        <span class="options__hint">{t('milliseconds')}</span>
+      </p>
+    </section>
+  );
+}
+
+function ShortcutsSection() {
+  const [commands, setCommands] = useState<Browser.commands.Command[]>([]);
+  useEffect(() => {
+    void browser.commands.getAll().then(setCommands);
+  }, []);
+  const firefox = location.protocol === 'moz-extension:';
+  return (
+    <section aria-labelledby="shortcuts-heading">
+      <h2 id="shortcuts-heading">{t('shortcutsHeading')}</h2>
+      <table class="options__shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">{t('shortcutAction')}</th>
+            <th scope="col">{t('shortcutKeys')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {commands.map((command) => (
+            <tr key={command.name} data-command={command.name}>
+              <td>{command.name === '_execute_action' ? t('commandOpenPopup') : command.description}</td>
+              <td>{command.shortcut ? <kbd>{command.shortcut}</kbd> : t('shortcutNone')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        class="button"
+        onClick={() => {
+          // Firefox has no shortcuts URL an extension may open; it offers an API instead (Firefox 137+).
+          const commandsApi = browser.commands as unknown as { openShortcutSettings?: () => Promise<void> };
+          if (firefox && commandsApi.openShortcutSettings) void commandsApi.openShortcutSettings();
+          else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+        }}
+      >
+        {t('shortcutsChange')}
+      </button>
+    </section>
+  );
+}
+
+function IndexSection() {
+  const [status, setStatus] = useState<IndexStatus>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    askBackground('index-status', {}).then(setStatus, (e: unknown) => setError(String(e)));
+  }, []);
+  const state = status ? t(`indexState_${status.state}`) : '';
+  return (
+    <section aria-labelledby="index-heading">
+      <h2 id="index-heading">{t('indexHeading')}</h2>
+      {status && (
+        <dl class="options__index" data-state={status.state}>
+          <dt>{t('indexStateLabel')}</dt>
+          <dd>{state}</dd>
+          <dt>{t('indexDocuments')}</dt>
+          <dd data-count="documents">{status.counts.documents}</dd>
+          <dt>{t('indexClauses')}</dt>
+          <dd data-count="clauses">{status.counts.clauses}</dd>
+          <dt>{t('indexTargets')}</dt>
+          <dd data-count="targets">{status.counts.targets}</dd>
+          <dt>{t('indexTerms')}</dt>
+          <dd data-count="terms">{status.counts.terms}</dd>
+          <dt>{t('indexVersion')}</dt>
+          <dd>
+            <code>{status.version}</code>
+          </dd>
+          {status.loadMs !== undefined && (
+            <>
+              <dt>{t('indexLoadTime')}</dt>
+              <dd>{t('indexLoadMs', String(status.loadMs))}</dd>
+            </>
+          )}
+          {status.error && (
+            <>
+              <dt>{t('indexError')}</dt>
+              <dd>{status.error}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {error && <p role="alert">{error}</p>}
+      <button
+        type="button"
+        class="button"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          askBackground('rebuild', {})
+            .then(setStatus, (e: unknown) => setError(String(e)))
+            .finally(() => setBusy(false));
+        }}
+      >
+        {busy ? t('indexRebuilding') : t('indexRebuild')}
+      </button>
+      <p role="status" class="options__hint">
+        {busy ? t('indexRebuilding') : ''}
+      </p>
+    </section>
+  );
+}
