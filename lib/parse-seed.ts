@@ -273,7 +273,8 @@ function taskTitle(paragraph: DraftParagraph, firstClause: string | undefined): 
 }
 
 export function parseSeed(text: string, source: string): ParsedSeed {
-  const reader = new SeedReader(text, source);
+  // Typed explicitly so that TypeScript treats reader.fail() as ending the function.
+  const reader: SeedReader = new SeedReader(text, source);
   for (const line of readSeedLines(text)) reader.read(line);
   const drafts = reader.documents;
   const report = drafts.find((doc) => doc.kind === 'work-report');
