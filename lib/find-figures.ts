@@ -18,8 +18,6 @@ export interface Figure {
   /** Offset of the figure as printed (qualifiers included) in the clause. */
   start: number;
   end: number;
-  /** Offset of the number itself. */
-  numberStart: number;
 }
 
 const NUMBER = /\d+(?:\.\d+)?/g;
@@ -94,7 +92,6 @@ export function findFigures(text: string): Figure[] {
       after,
       start: numberStart - before.length,
       end,
-      numberStart,
     });
   }
   return figures;

@@ -108,6 +108,11 @@ function seedYear(seed: string, source: string, heading: string): number {
   return Math.max(...years) + 1;
 }
 
+/** A byline lists roles and a name: short, no sentence end, no comma (a lead paragraph has them). */
+function looksLikeByline(text: string): boolean {
+  return text.length <= MAX_BYLINE_LENGTH && !endsSentence(text) && !/[,，]/.test(text);
+}
+
 /** The name at the end of a byline, after the last role it lists. */
 function bylineAuthor(byline: string): string | undefined {
   let end = -1;
@@ -146,7 +151,7 @@ class SeedReader {
   /** The paragraph still open because its last line ended mid-sentence (a page break). */
   #open: DraftParagraph | undefined;
 
-  constructor(readonly seed: string, readonly source: string) {}
+  constructor(readonly source: string) {}
 
   fail(message: string): never {
     throw new Error(`Seed ${this.source}: ${message}`);
@@ -207,7 +212,7 @@ class SeedReader {
   #body(text: string, span: [number, number], continued: boolean): void {
     const doc = this.doc;
     if (!doc) this.#noReport(text);
-    if (doc.kind === 'deputy-article' && doc.byline === undefined && !this.#hasText(doc) && !endsSentence(text) && text.length <= MAX_BYLINE_LENGTH) {
+    if (doc.kind === 'deputy-article' && doc.byline === undefined && !this.#hasText(doc) && looksLikeByline(text)) {
       doc.byline = text;
       return;
     }
@@ -274,7 +279,7 @@ function taskTitle(paragraph: DraftParagraph, firstClause: string | undefined): 
 
 export function parseSeed(text: string, source: string): ParsedSeed {
   // Typed explicitly so that TypeScript treats reader.fail() as ending the function.
-  const reader: SeedReader = new SeedReader(text, source);
+  const reader: SeedReader = new SeedReader(source);
   for (const line of readSeedLines(text)) reader.read(line);
   const drafts = reader.documents;
   const report = drafts.find((doc) => doc.kind === 'work-report');
@@ -321,7 +326,7 @@ export function parseSeed(text: string, source: string): ParsedSeed {
               text: piece.text,
               spans: piece.spans,
               taskTitle: lead,
-              path,
+              path: [...path],
             });
           }
           paragraphIndex++;

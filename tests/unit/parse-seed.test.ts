@@ -230,6 +230,16 @@ describe('task titles and paths', () => {
   });
 });
 
+describe('line endings', () => {
+  it('reads a copy with Windows line endings the same way, spans pointing into that copy', () => {
+    const crlf = seed.replace(/\n/g, '\r\n');
+    const result = parseSeed(crlf, SOURCE);
+    expect(result.clauses.map((c) => c.text)).toEqual(parsed.clauses.map((c) => c.text));
+    expect(result.clauses.map((c) => c.id)).toEqual(parsed.clauses.map((c) => c.id));
+    for (const clause of result.clauses) expect(seedText(clause.spans, crlf)).toBe(clause.text);
+  });
+});
+
 describe('bad input', () => {
   it('says plainly when the text has no work report title', () => {
     const withoutTitle = seed.replace('# 政府工作报告', '');
