@@ -1,3 +1,29 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import bundle from '@/.generated/index-bundle';
+import { createIndexStore } from './index-store';
+import { createSearchService } from './search-service';
+import { createMessageHandler } from './handle-message';
+import { registerContextMenu } from './context-menu';
+import { registerCommands } from './commands';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const store = createIndexStore(bundle);
+  const search = createSearchService(store);
+  const handleMessage = createMessageHandler(store, search);
+
+  // Every start of the service worker checks the database against the bundle:
+  // on install and update the versions differ and the bundle is loaded; on an
+  // ordinary restart the snapshot is read back.
+  void store.ready();
+
+  registerContextMenu();
+  registerCommands();
+
+  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    // sendResponse + `return true` rather than a returned promise: Chrome's
+    // runtime.onMessage long ignored returned promises (crbug.com/1185241).
+    void handleMessage(message).then(sendResponse);
+    return true;
+  });
+});

@@ -1,0 +1,65 @@
+// The background's message router: validates every request (lib/messages.ts),
+// answers from the index snapshot, and always replies with a Reply envelope,
+// so a malformed message gets an error sentence and the background keeps serving.
+
+import {
+  validateBackgroundMessage,
+  type BackgroundMessage,
+  type BackgroundRequests,
+  type BackgroundRequestType,
+  type Reply,
+} from '@/lib/messages';
+import { clauseCard, clauseView, termTable } from '@/lib/index-snapshot';
+import { resolveSiteState } from '@/lib/site-state';
+import { readSettings } from '@/extension/settings';
+import type { IndexStore } from './index-store';
+import type { SearchService } from './search-service';
+
+type Handlers = {
+  [K in BackgroundRequestType]: (
+    message: Extract<BackgroundMessage, { type: K }>,
+  ) => Promise<BackgroundRequests[K]['res']>;
+};
+
+export function createMessageHandler(store: IndexStore, search: SearchService) {
+  const handlers: Handlers = {
+    async 'site-state'({ url }) {
+      return resolveSiteState(await readSettings(), url);
+    },
+    async 'term-table'() {
+      return termTable(await store.ready());
+    },
+    async 'clause-card'({ termId, index }) {
+      const card = clauseCard(await store.ready(), termId, index);
+      if (!card) throw new Error(`unknown term: ${termId}`);
+      return card;
+    },
+    async 'clause-view'({ clauseId }) {
+      const view = clauseView(await store.ready(), clauseId);
+      if (!view) throw new Error(`unknown clause: ${clauseId}`);
+      return view;
+    },
+    async 'index-status'() {
+      return store.status();
+    },
+    async search({ query, limit }) {
+      return search.search(query, limit);
+    },
+    async rebuild() {
+      const status = await store.rebuild();
+      search.reset();
+      return status;
+    },
+  };
+
+  return async function handleMessage(message: unknown): Promise<Reply<unknown>> {
+    const valid = validateBackgroundMessage(message);
+    if (typeof valid === 'string') return { ok: false, error: valid };
+    try {
+      const handler = handlers[valid.type] as (m: BackgroundMessage) => Promise<unknown>;
+      return { ok: true, value: await handler(valid) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

@@ -1,0 +1,83 @@
+// Owns the database: opens `policy-lens`, loads the bundled index on install
+// and update (and on rebuild), and keeps an in-memory snapshot that answers
+// every request. When IndexedDB is unusable (blocked, quota, corrupt), the
+// snapshot comes from the bundle itself, so highlighting keeps working, and the
+// status says what failed so the popup can tell the reader and offer a rebuild.
+
+import { openPolicyLensDb, type PolicyLensDb } from '@/lib/db';
+import { countsOf, loadBundle } from '@/lib/load-bundle';
+import { createSnapshot, countsOfSnapshot, type IndexSnapshot } from '@/lib/index-snapshot';
+import type { IndexBundle } from '@/lib/model';
+import type { IndexStatus } from '@/lib/messages';
+
+export interface IndexStore {
+  /** Resolves with a snapshot once the index is loaded (from the database or, failing that, the bundle). */
+  ready(): Promise<IndexSnapshot>;
+  status(): IndexStatus;
+  rebuild(): Promise<IndexStatus>;
+}
+
+function describeFailure(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError') return `IndexedDB is full (quota exceeded): ${detail}`;
+  if (name === 'InvalidStateError' || name === 'MissingAPIError') return `IndexedDB is unavailable: ${detail}`;
+  return `The report index could not be loaded into IndexedDB: ${name ? `${name}: ` : ''}${detail}`;
+}
+
+export function createIndexStore(bundle: IndexBundle, openDb: () => PolicyLensDb = openPolicyLensDb): IndexStore {
+  let current: IndexStatus = {
+    state: 'loading',
+    version: bundle.version,
+    counts: countsOf(bundle),
+    fallback: false,
+  };
+  let pending: Promise<IndexSnapshot> | undefined;
+
+  async function load(force: boolean): Promise<IndexSnapshot> {
+    const started = performance.now();
+    current = { ...current, state: 'loading', error: undefined };
+    let db: PolicyLensDb | undefined;
+    try {
+      db = openDb();
+      const { meta } = await loadBundle(db, bundle, { force });
+      const [documents, clauses, targets, terms] = await Promise.all([
+        db.documents.toArray(),
+        db.clauses.toArray(),
+        db.targets.toArray(),
+        db.terms.toArray(),
+      ]);
+      const snapshot = createSnapshot({ version: meta.version, documents, clauses, targets, terms, foldMap: meta.foldMap });
+      current = {
+        state: 'ready',
+        version: meta.version,
+        counts: countsOfSnapshot(snapshot),
+        loadMs: Math.round(performance.now() - started),
+        fallback: false,
+      };
+      return snapshot;
+    } catch (error) {
+      console.error('PolicyLens: index load failed', error);
+      current = {
+        state: 'failed',
+        version: bundle.version,
+        counts: countsOf(bundle),
+        error: describeFailure(error),
+        fallback: true,
+      };
+      return createSnapshot(bundle);
+    } finally {
+      db?.close();
+    }
+  }
+
+  return {
+    ready: () => (pending ??= load(false)),
+    status: () => current,
+    async rebuild() {
+      pending = load(true);
+      await pending;
+      return current;
+    },
+  };
+}
