@@ -1,0 +1,373 @@
+// The policy terms pages are searched for, found from the report's own
+// signals: its quotation marks (“腾笼换鸟”), its enumerations (科技金融、绿色
+// 金融、普惠金融…) and the heads its programmes, places and instruments end
+// in (片区, 工坊, 试验区 …), with jieba for word boundaries. A generic word
+// must never be a term: it would light up every Chinese page.
+import type { Clause, Term, TermKind } from './model';
+import { foldText } from './fold-text';
+import { addWord, dictionaryTag, initJieba, isDictionaryWord, tag, type TaggedWord } from './jieba';
+import { findQuotedPhrases, type QuotedPhrase } from './quoted-phrases';
+import { FUNCTION_TAGS, LEADING_WORDS, NAMED_LABEL_SUFFIXES, RIGHT_TAGS, TERM_SUFFIXES, type TermSuffix } from './term-suffixes';
+import { stableId } from './stable-id';
+
+export interface AbbreviationEntry {
+  short: string;
+  full: string[];
+}
+
+export interface TermInputs {
+  clauses: Omit<Clause, 'tokens'>[];
+  abbreviations: AbbreviationEntry[];
+}
+
+type Signal = 'quoted' | 'enumeration' | 'suffix' | 'abbreviation';
+
+/** Stronger signals decide a term's kind when several find it. */
+const SIGNAL_RANK: Record<Signal, number> = { quoted: 0, enumeration: 1, suffix: 2, abbreviation: 3 };
+
+interface Candidate {
+  term: string;
+  kind: TermKind;
+  signal: Signal;
+  /** The term matches on a page only inside quotes (see Term.forms). */
+  quotedOnly: boolean;
+  /** Index of the clause it was found in, and its offset there. */
+  clause: number;
+  offset: number;
+}
+
+/** Longer names exist (国家级非遗代表性传承人记录工程), longer runs are descriptions. */
+const MAX_TERM_LENGTH = 16;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Labels that are plan periods or numbers: “十四五”, “八五”. */
+const NUMERAL_LABEL = /^[0-9零〇一二三四五六七八九十百千万两]+$/;
+/** Labels of a dated award or event: “2023年度中国智能交通协会科技进步奖一等奖”. */
+const DATED_LABEL = /^\d{2,4}年/;
+/** Separators inside a quoted enumeration (“圈、街、楼、店、网”). */
+const LIST_SEPARATOR = /[、,，;；。]/;
+/** Function-word tags that make a short quoted label read as ordinary prose unquoted. */
+const PROSE_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'r', 'f']);
+/** Clause punctuation that ends an enumeration (the seed prints ASCII , ; : ! ( )). */
+const RUN_BREAK = /[,，;；:：!！?？()（）。]/;
+/** A figure the clause commits to: the clause that quantifies a term is its best. */
+const QUANTITY = /\d[\d.]*\s*(?:万|亿)?\s*(?:个|项|亩|家|户|人|张|类|年|元|美元|平方米|台|场|支|条|%)/;
+
+/** Measure words after a figure (12个乡村旅游示范片区, 20项民心工程). */
+const MEASURE_WORD = /^[万亿]?[个项类家户张支条名台场批所座处亩]+$/;
+const MEASURE_AFTER_NUMBER = /^[万亿]?[个项类家户张支条名台场批所座处亩]/;
+/** Words that join a verb phrase to an earlier one. */
+const COORDINATORS = new Set(['与', '和', '及', '并', '以及']);
+
+const isHan = (ch: string | undefined): boolean => ch !== undefined && HAN.test(ch);
+
+/** Passes before extraction must have settled (it takes two on the seed). */
+const MAX_PASSES = 4;
+
+/**
+ * Finds the terms, teaches them to jieba, and repeats until teaching changes
+ * nothing: words taught change jieba's segmentation (出台|自|贸|试验区 becomes
+ * 出台|自贸试验区), and the list must be the one a later run in the same
+ * process, or the background's taught jieba, would find again.
+ */
+export async function extractTerms(inputs: TermInputs): Promise<Term[]> {
+  await initJieba();
+  let previous = '';
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const terms = extractOnce(inputs);
+    teachTerms(terms);
+    const key = JSON.stringify(terms);
+    if (key === previous) return terms;
+    previous = key;
+  }
+  throw new Error(`Term extraction did not settle after ${MAX_PASSES} passes`);
+}
+
+function extractOnce(inputs: TermInputs): Term[] {
+  const { clauses, abbreviations } = inputs;
+  const candidates: Candidate[] = [];
+  clauses.forEach((clause, index) => {
+    candidates.push(...quotedCandidates(clause.text, index));
+    candidates.push(...suffixCandidates(clause.text, index));
+  });
+  const folded = clauses.map((clause) => foldText(clause.text, {}));
+  candidates.push(...abbreviationCandidates(folded, abbreviations, candidates));
+
+  const best = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    const seen = best.get(candidate.term);
+    if (!seen || compareCandidates(candidate, seen) < 0) best.set(candidate.term, candidate);
+  }
+  const firstSeen = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    const seen = firstSeen.get(candidate.term);
+    if (!seen || compareReading(candidate, seen) < 0) firstSeen.set(candidate.term, candidate);
+  }
+
+  return [...best.values()]
+    .sort((a, b) => compareReading(firstSeen.get(a.term)!, firstSeen.get(b.term)!))
+    .map((candidate): Term => {
+      const forms = termForms(candidate, abbreviations);
+      const definedIn = new Set(candidates.filter((c) => c.term === candidate.term).map((c) => c.clause));
+      return {
+        id: stableId('term', candidate.term),
+        term: candidate.term,
+        kind: candidate.kind,
+        forms,
+        clauseIds: clauseIdsFor(candidate.term, forms, clauses, folded, definedIn),
+        signal: candidate.signal,
+      };
+    });
+}
+
+/**
+ * Teaches jieba every term so that segmentation (search tokens, the popup's
+ * query) keeps them whole. The background calls it on its own jieba with the
+ * bundled terms.
+ */
+export function teachTerms(terms: readonly Pick<Term, 'term'>[]): void {
+  for (const { term } of terms) addWord(term);
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return SIGNAL_RANK[a.signal] - SIGNAL_RANK[b.signal] || compareReading(a, b);
+}
+
+function compareReading(a: Candidate, b: Candidate): number {
+  return a.clause - b.clause || a.offset - b.offset;
+}
+
+// ---- quoted labels ----
+
+function quotedCandidates(text: string, clause: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (const phrase of findQuotedPhrases(text)) {
+    const label = phrase.text.trim();
+    if (!isTermLabel(label)) continue;
+    found.push({
+      term: label,
+      kind: quotedKind(label, text, phrase),
+      signal: 'quoted',
+      quotedOnly: readsAsProse(label),
+      clause,
+      offset: phrase.start + 1,
+    });
+  }
+  return found;
+}
+
+function isTermLabel(label: string): boolean {
+  return (
+    HAN.test(label) &&
+    label.length <= MAX_TERM_LENGTH &&
+    !LIST_SEPARATOR.test(label) &&
+    !NUMERAL_LABEL.test(label) &&
+    !DATED_LABEL.test(label)
+  );
+}
+
+function quotedKind(label: string, text: string, phrase: QuotedPhrase): TermKind {
+  if (readsAsProse(label)) return 'slogan';
+  if (NAMED_LABEL_SUFFIXES.some((suffix) => label.endsWith(suffix))) return 'named';
+  // A label that classes firms (“专精特新”企业) is a qualification firms
+  // apply for: a policy instrument, not a slogan.
+  if (text.startsWith('企业', phrase.end)) return 'instrument';
+  return 'slogan';
+}
+
+/**
+ * True when a quoted label, met without its quotes, would be ordinary words:
+ * two characters (八五折 holds 八五), one dictionary word (“绝大多数”), a
+ * phrase with function words (“以客户为中心”, “边境后”), or three characters
+ * around a common word (欢庆丰收 holds 庆丰收).
+ */
+function readsAsProse(label: string): boolean {
+  if (label.length <= 2 || isDictionaryWord(label)) return true;
+  const words = dictionaryTag(label);
+  if (words.some((w) => PROSE_TAGS.has(w.tag))) return true;
+  return label.length <= 3 && words.some((w) => w.word.length >= 2);
+}
+
+// ---- heads: suffixes, alone or shared by an enumeration ----
+
+function suffixCandidates(text: string, clause: number): Candidate[] {
+  const found: Candidate[] = [];
+  const quotes = findQuotedPhrases(text);
+  for (let end = 1; end <= text.length; end++) {
+    const head = TERM_SUFFIXES.find(({ suffix }) => text.startsWith(suffix, end - suffix.length));
+    if (!head || !endsPhrase(text, end)) continue;
+    const start = phraseStart(text, end, head, quotes);
+    if (start === undefined) continue;
+    const term = text.slice(start, end);
+    if (term.length < head.suffix.length + 2 || term.length > MAX_TERM_LENGTH) continue;
+    const family = inFamily(text, start, end, head.suffix);
+    if (head.weak ? !family : isDictionaryWord(term)) continue;
+    found.push({
+      term,
+      kind: head.kind,
+      signal: family || isEnumerationItem(text, start, end) ? 'enumeration' : 'suffix',
+      quotedOnly: false,
+      clause,
+      offset: start,
+    });
+  }
+  return found;
+}
+
+/** The head ends the phrase: punctuation follows, or a verb, particle or number (鲁班工坊建设, 改造1000户). */
+function endsPhrase(text: string, end: number): boolean {
+  // 海油工程5G智能工厂: a name that runs on into Latin letters.
+  if (/^[0-9]*[A-Za-z]/.test(text.slice(end))) return false;
+  if (!isHan(text[end])) return true;
+  let stop = end;
+  while (isHan(text[stop])) stop++;
+  const next = tag(text.slice(end, stop))[0];
+  return next !== undefined && (RIGHT_TAGS.has(next.tag) || LEADING_WORDS.has(next.word));
+}
+
+/**
+ * Where the phrase ending at `end` begins, or undefined when it is only part
+ * of a name or a description. The run of Chinese characters before the head
+ * is cut after its last function word (在, 与, 等 …); then governance verbs
+ * and scope words are cut: all of them before an ordinary head (在把握未来
+ * 趋势发展|新质生产力), only those at the start before a verbal head (实施|
+ * 全民健身场地设施提升行动).
+ */
+function phraseStart(text: string, end: number, head: TermSuffix, quotes: QuotedPhrase[]): number | undefined {
+  const headStart = end - head.suffix.length;
+  let runStart = headStart;
+  while (runStart > 0 && isHan(text[runStart - 1])) runStart--;
+  // Inside quotes the quotes are the boundary (“京津冀协同发展走深走实行动”).
+  if (quotes.some((q) => q.start < headStart && end < q.end)) return undefined;
+  // A name that runs on from Latin letters, digits or brackets (海河教育园5G/V2X车联网
+  // 先导示范区, 中国联通(天津)工业互联网研究院) is not whole here.
+  if (/[A-Za-z0-9)）]/.test(text[runStart - 1] ?? '')) {
+    if (!MEASURE_AFTER_NUMBER.test(text.slice(runStart))) return undefined;
+  }
+  const words: { word: TaggedWord; start: number; end: number }[] = [];
+  let offset = runStart;
+  for (const word of tag(text.slice(runStart, end))) {
+    const wordEnd = offset + word.word.length;
+    if (wordEnd > headStart) break;
+    words.push({ word, start: offset, end: wordEnd });
+    offset = wordEnd;
+  }
+  let first = 0;
+  words.forEach((w, i) => {
+    if (isFunctionWord(w.word) || (!head.verbal && LEADING_WORDS.has(w.word.word))) first = i + 1;
+  });
+  // A verb coordinated with an earlier phrase (患者体验与改善护理服务专项行动):
+  // the head belongs to the whole coordination, which is a description.
+  const before = words[first - 1]?.word;
+  if (before && COORDINATORS.has(before.word) && LEADING_WORDS.has(words[first]?.word.word ?? '')) return undefined;
+  if (first === 0 && text[runStart - 1] === '”') return undefined;
+  if (first === 0 && /[0-9]/.test(text[runStart - 1] ?? '')) {
+    while (first < words.length && MEASURE_WORD.test(words[first]!.word.word)) first++;
+  }
+  while (first < words.length && (LEADING_WORDS.has(words[first]!.word.word) || (head.verbal && words[first]!.word.tag === 'v'))) first++;
+  // Past the last whole word lies the word that runs into the head (会展经济).
+  return words[first]?.start ?? offset;
+}
+
+function isFunctionWord({ word, tag: pos }: TaggedWord): boolean {
+  if (!FUNCTION_TAGS.has(pos)) return false;
+  return word.length > 1 || (pos !== 'd' && pos !== 'ad');
+}
+
+/** The enumeration around a phrase: the items of its run between clause punctuation, split at 、 and a final 和/及. */
+function enumerationItems(text: string, start: number, end: number): string[] {
+  let runStart = start;
+  while (runStart > 0 && !RUN_BREAK.test(text[runStart - 1]!)) runStart--;
+  let runEnd = end;
+  while (runEnd < text.length && !RUN_BREAK.test(text[runEnd]!)) runEnd++;
+  return text
+    .slice(runStart, runEnd)
+    .split(/[、和及]/)
+    .map((item) => item.replace(/[“”]/g, '').replace(/等.*$/, ''));
+}
+
+function isEnumerationItem(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  return before === '、' || after === '、' || text.startsWith('等', end);
+}
+
+/** At least two items of the phrase's enumeration end in the same head (科技金融、绿色金融 …). */
+function inFamily(text: string, start: number, end: number, suffix: string): boolean {
+  if (!isEnumerationItem(text, start, end) && text[start - 1] !== '和' && text[end] !== '和') return false;
+  return enumerationItems(text, start, end).filter((item) => item.endsWith(suffix)).length >= 2;
+}
+
+// ---- the reviewed abbreviation table ----
+
+/** Abbreviations the text uses without any other signal (长护险, 医共体) are instruments by review. */
+function abbreviationCandidates(
+  folded: string[],
+  abbreviations: AbbreviationEntry[],
+  found: Candidate[],
+): Candidate[] {
+  const known = new Set(found.map((c) => c.term));
+  const added: Candidate[] = [];
+  for (const entry of abbreviations) {
+    const forms = [entry.short, ...entry.full];
+    if (forms.some((form) => known.has(form))) continue;
+    let first: Candidate | undefined;
+    for (const form of forms) {
+      const key = foldText(form, {});
+      const clause = folded.findIndex((text) => text.includes(key));
+      if (clause < 0) continue;
+      const candidate: Candidate = {
+        term: form,
+        kind: 'instrument',
+        signal: 'abbreviation',
+        quotedOnly: form.length <= 2,
+        clause,
+        offset: folded[clause]!.indexOf(key),
+      };
+      if (!first || compareReading(candidate, first) < 0) first = candidate;
+    }
+    if (first) added.push(first);
+  }
+  return added;
+}
+
+function termForms(candidate: Candidate, abbreviations: AbbreviationEntry[]): string[] {
+  const own = foldText(candidate.term, {});
+  const forms = [candidate.quotedOnly ? `"${own}"` : own];
+  for (const entry of abbreviations) {
+    const entryForms = [entry.short, ...entry.full];
+    if (!entryForms.includes(candidate.term)) continue;
+    for (const form of entryForms) {
+      if (form === candidate.term) continue;
+      const key = foldText(form, {});
+      // A two-character form is as ambiguous as a two-character slogan.
+      const variant = form.length <= 2 ? `"${key}"` : key;
+      if (!forms.includes(variant)) forms.push(variant);
+    }
+  }
+  return forms;
+}
+
+// ---- clauses ----
+
+/**
+ * Every clause whose folded text holds a form, best first: the clauses the
+ * term was found in that also quantify it, then the others it was found in,
+ * then the remaining mentions, each group in reading order.
+ */
+function clauseIdsFor(
+  term: string,
+  forms: string[],
+  clauses: Omit<Clause, 'tokens'>[],
+  folded: string[],
+  definedIn: Set<number>,
+): string[] {
+  const ranked: { index: number; rank: number }[] = [];
+  folded.forEach((text, index) => {
+    if (!forms.some((form) => text.includes(form))) return;
+    const defined = definedIn.has(index);
+    const rank = defined && QUANTITY.test(text) ? 0 : defined ? 1 : 2;
+    ranked.push({ index, rank });
+  });
+  if (ranked.length === 0) throw new Error(`Term ${term} has no clause that mentions it`);
+  return ranked.sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ index }) => clauses[index]!.id);
+}

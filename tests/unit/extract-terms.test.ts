@@ -1,0 +1,190 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractTerms, type AbbreviationEntry } from '@/lib/extract-terms';
+import { foldText } from '@/lib/fold-text';
+import { cut } from '@/lib/jieba';
+import type { Clause, Term, TermKind } from '@/lib/model';
+import { parseSeed } from '@/lib/parse-seed';
+
+const SEED = '000_59795ae4144a4d73.txt';
+const ARTICLES = join(__dirname, '../fixtures/articles');
+
+let clauses: Omit<Clause, 'tokens'>[];
+let abbreviations: AbbreviationEntry[];
+let terms: Term[];
+const byTerm = new Map<string, Term>();
+
+beforeAll(async () => {
+  const seed = readFileSync(join(__dirname, '../../seeds', SEED), 'utf8');
+  clauses = parseSeed(seed, SEED).clauses;
+  abbreviations = JSON.parse(readFileSync(join(__dirname, '../../seeds/abbreviations.json'), 'utf8'));
+  terms = await extractTerms({ clauses, abbreviations });
+  for (const term of terms) byTerm.set(term.term, term);
+});
+
+/** Does a folded page text hold the form? A quoted form must stand in quotes. */
+const holds = (foldedPage: string, form: string) => foldedPage.includes(form);
+
+describe('extractTerms on the real seed', () => {
+  const mustHave: [string, TermKind][] = [
+    // Quoted slogans and programmes.
+    ['首发经济', 'slogan'],
+    ['首店经济', 'slogan'],
+    ['腾笼换鸟', 'slogan'],
+    ['津治通', 'slogan'],
+    ['高效办成一件事', 'slogan'],
+    ['枫桥经验', 'slogan'],
+    ['浦江经验', 'slogan'],
+    ['三量', 'slogan'],
+    ['三变', 'slogan'],
+    ['三医', 'slogan'],
+    ['四风', 'slogan'],
+    ['三不腐', 'slogan'],
+    ['证照联办', 'slogan'],
+    ['单一窗口', 'slogan'],
+    ['千万工程', 'slogan'],
+    ['周末经济', 'slogan'],
+    ['后备箱经济', 'slogan'],
+    ['大思政课', 'slogan'],
+    ['一带一路', 'slogan'],
+    ['融资租赁+保税维修', 'slogan'],
+    ['留学天津', 'slogan'],
+    ['两个确立', 'slogan'],
+    // Places, bodies, projects.
+    ['津湾广场', 'named'],
+    ['天拖片区', 'named'],
+    ['棉三创意街区', 'named'],
+    ['国际航运大厦', 'named'],
+    ['鲁班工坊', 'named'],
+    ['蓟州下营镇', 'named'],
+    ['宁河七里海镇', 'named'],
+    ['梁启超故居', 'named'],
+    ['中国冰壶联赛', 'named'],
+    ['天津马拉松赛', 'named'],
+    ['全国短道速滑冠军赛', 'named'],
+    ['中国联通京津冀数字科技产业园', 'named'],
+    // Policy instruments and fields.
+    ['高标准农田', 'instrument'],
+    ['自贸试验区', 'instrument'],
+    ['专精特新', 'instrument'],
+    ['新质生产力', 'instrument'],
+    ['长护险', 'instrument'],
+    ['医共体', 'instrument'],
+    ['适老化改造', 'instrument'],
+    ['科技金融', 'instrument'],
+    ['普惠金融', 'instrument'],
+    ['绿色金融', 'instrument'],
+    ['国企改革深化提升行动', 'instrument'],
+    ['安全生产治本攻坚三年行动', 'instrument'],
+  ];
+
+  it.each(mustHave)('finds %s as %s', (text, kind) => {
+    expect(byTerm.get(text)?.kind).toBe(kind);
+  });
+
+  const generic = [
+    '发展', '建设', '推进', '服务', '质量', '企业', '城市', '政策', '工作', '加快', '提升',
+    '充分利用', '大力发展', '央企', '民企', '物流', '能源', '规划', '产权', '股权合作',
+    '项目合作', '行业头部企业', '实体经济', '民营经济', '数字经济', '集体经济', '特色金融',
+    '民心工程', '人工智能', '中小企业', '智慧城市', '融资平台', '科技平台', '示范村', '工程',
+    // Plan periods, numbers and quoted enumerations are not terms as wholes.
+    '十四五', '八五', '1+3+4', '5G+', '圈、街、楼、店、网', '好网络、好产品、好服务',
+    // Descriptions around a name, not names.
+    '综合改革试验区', '走深走实行动', '护理服务专项行动', '车联网先导示范区', '工业互联网研究院',
+  ];
+
+  it.each(generic)('never makes %s a term', (word) => {
+    expect(byTerm.has(word)).toBe(false);
+  });
+
+  it('quotes every form shorter than three characters', () => {
+    for (const term of terms) {
+      for (const form of term.forms.filter((f) => !f.startsWith('"'))) {
+        expect(form.length, term.term).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
+  it('links every term to clauses that exist and mention it', () => {
+    const ids = new Map(clauses.map((c) => [c.id, foldText(c.text, {})]));
+    for (const term of terms) {
+      expect(term.clauseIds.length, term.term).toBeGreaterThan(0);
+      for (const id of term.clauseIds) {
+        const text = ids.get(id);
+        expect(text, `${term.term} → ${id}`).toBeDefined();
+        expect(term.forms.some((form) => text!.includes(form)), `${term.term} in ${text}`).toBe(true);
+      }
+    }
+  });
+
+  it('puts the clause that quantifies a term first', () => {
+    const clause = clauses.find((c) => c.id === byTerm.get('高标准农田')!.clauseIds[0]);
+    expect(clause?.text).toContain('50万亩以上高标准农田');
+  });
+
+  it('folds every form and quotes the two-character slogans', () => {
+    for (const term of terms) {
+      for (const form of term.forms) expect(foldText(form, {}), term.term).toBe(form);
+    }
+    for (const slogan of ['三量', '三变', '三医', '四风']) {
+      expect(byTerm.get(slogan)!.forms[0]).toBe(`"${slogan}"`);
+    }
+    expect(byTerm.get('中国联通京津冀数字科技产业园')!.forms[0]).toBe('中国联通京津冀数字科技产业园');
+  });
+
+  it('carries the reviewed abbreviation and full forms', () => {
+    expect(byTerm.get('长护险')!.forms).toContain('长期护理保险');
+    expect(byTerm.get('三不腐')!.forms).toContain('不敢腐、不能腐、不想腐');
+    expect(byTerm.get('三量')!.forms).toContain('盘活存量、培育增量、提升质量');
+    expect(byTerm.get('自贸试验区')!.forms).toEqual(expect.arrayContaining(['自贸区', '自由贸易试验区']));
+    expect(byTerm.get('医共体')!.forms).toContain('医疗卫生共同体');
+  });
+
+  it('gives stable ids and the same list when run again (jieba has been taught meanwhile)', async () => {
+    const again = await extractTerms({ clauses, abbreviations });
+    expect(again).toEqual(terms);
+    expect(new Set(terms.map((t) => t.id)).size).toBe(terms.length);
+  });
+
+  it('teaches jieba the terms, so segmentation keeps them whole', () => {
+    expect(cut('推动津湾广场和天拖片区提升')).toEqual(expect.arrayContaining(['津湾广场', '天拖片区']));
+  });
+
+  it('prints the list for review', () => {
+    const perKind = { slogan: 0, named: 0, instrument: 0 };
+    for (const term of terms) perKind[term.kind]++;
+    console.log(`terms: ${terms.length}`, perKind);
+    console.log(terms.map((t) => `${t.kind}\t${t.signal}\t${t.forms.join(' | ')}\t${t.clauseIds.length}`).join('\n'));
+    expect(terms.length).toBe(perKind.slogan + perKind.named + perKind.instrument);
+  });
+});
+
+describe('extractTerms on news written for the test', () => {
+  const article = (name: string) => foldText(readFileSync(join(ARTICLES, name), 'utf8'), {});
+  const formsIn = (page: string) =>
+    terms.flatMap((term) => term.forms.filter((form) => holds(page, form)).map((form) => `${term.term}: ${form}`));
+
+  it.each(['sports-basketball.txt', 'entertainment-film.txt', 'weather-traffic.txt', 'tech-phone-review.txt'])(
+    '%s holds no form of any term',
+    (name) => {
+      expect(formsIn(article(name))).toEqual([]);
+    },
+  );
+
+  it('finds the programmes a Tianjin local story mentions', () => {
+    const page = article('tianjin-local.txt');
+    const found = new Set(terms.filter((term) => term.forms.some((form) => holds(page, form))).map((t) => t.term));
+    console.log(`tianjin-local.txt: ${[...found].join(', ')}`);
+    expect([...found].sort()).toEqual(
+      [
+        '津湾广场', '腾笼换鸟', '首发经济', '首店经济', '天拖片区', '棉三创意街区', '高效办成一件事',
+        '适老化改造', '长护险', '津治通', '天津马拉松赛',
+      ].sort(),
+    );
+  });
+
+  it('lists the fixtures it measured', () => {
+    expect(readdirSync(ARTICLES).filter((name) => name.endsWith('.txt')).length).toBeGreaterThanOrEqual(5);
+  });
+});
