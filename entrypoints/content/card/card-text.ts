@@ -1,0 +1,31 @@
+// The card's words, Chinese first: chrome.i18n picks zh_CN or en from the
+// browser's language. The keys live in public/_locales/*/messages.json.
+
+import { browser } from 'wxt/browser';
+
+export type CardMessage =
+  | 'cardLabel'
+  | 'cardCommitment'
+  | 'cardResult'
+  | 'cardTask'
+  | 'cardAim'
+  | 'cardClauseOf'
+  | 'cardPrevious'
+  | 'cardNext'
+  | 'cardCopy'
+  | 'cardCopied'
+  | 'cardCopyFailed'
+  | 'cardOpenReport'
+  | 'cardClose'
+  | 'cardLoading'
+  | 'cardFailed'
+  | 'cardTargets';
+
+export function cardText(key: CardMessage, ...substitutions: (string | number)[]): string {
+  try {
+    return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+  } catch {
+    // The extension was reloaded under this page: the card is closing anyway.
+    return key;
+  }
+}

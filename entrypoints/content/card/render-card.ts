@@ -1,0 +1,120 @@
+// Builds the card's DOM from a clause card. Every string from the report goes
+// in as text (textContent), never as HTML.
+
+import type { ClauseCard } from '@/lib/messages';
+import type { Target } from '@/lib/model';
+import { foldText, type FoldMap } from '@/lib/fold-text';
+import { toDisplayText } from '@/lib/display-text';
+import { cardText } from './card-text';
+
+export interface CardActions {
+  step(delta: -1 | 1): void;
+  copy(): void;
+  openReport(): void;
+  close(): void;
+}
+
+type Child = Node | string | null | undefined | false;
+
+function h(tag: string, attrs: Record<string, string>, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return el;
+}
+
+function button(label: string, className: string, onClick: () => void, disabled = false, ariaLabel?: string): HTMLElement {
+  const el = h('button', { type: 'button', class: className }, label);
+  if (ariaLabel) el.setAttribute('aria-label', ariaLabel);
+  if (disabled) el.setAttribute('disabled', '');
+  el.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onClick();
+  });
+  return el;
+}
+
+/** A path segment longer than this is cut with an ellipsis; the full path is in the title. */
+const SEGMENT_MAX = 18;
+
+function shorten(segment: string): string {
+  return segment.length > SEGMENT_MAX ? `${segment.slice(0, SEGMENT_MAX)}…` : segment;
+}
+
+/** The clause with every occurrence of the term emphasised (found on folded text, so 標 still finds 标). */
+function clauseWithTerm(text: string, term: string, foldMap: FoldMap): HTMLElement {
+  const p = h('p', { class: 'clause' });
+  const folded = foldText(text, foldMap);
+  const needle = foldText(term, foldMap);
+  let at = 0;
+  for (let i = needle ? folded.indexOf(needle) : -1; i !== -1; i = folded.indexOf(needle, i + needle.length)) {
+    p.append(text.slice(at, i), h('mark', {}, text.slice(i, i + needle.length)));
+    at = i + needle.length;
+  }
+  p.append(text.slice(at));
+  return p;
+}
+
+function targetLine(target: Target): HTMLElement {
+  const kind = target.kind === 'commitment' ? cardText('cardCommitment') : cardText('cardResult');
+  return h(
+    'li',
+    { class: `target ${target.kind}` },
+    h('strong', { class: 'figure' }, toDisplayText(target.text)),
+    target.metric ? h('span', { class: 'metric' }, ` · ${toDisplayText(target.metric)}`) : null,
+    h('span', { class: 'kind' }, ` · ${kind}`),
+  );
+}
+
+export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActions): HTMLElement {
+  const { view } = card;
+  const path = [view.docTitle, ...view.clause.path.slice(1)].filter(Boolean).map(toDisplayText);
+  const clauseText = toDisplayText(view.clause.text);
+  const targets = view.targets;
+
+  return h(
+    'div',
+    { class: 'card', role: 'dialog', tabindex: '-1', 'aria-label': cardText('cardLabel', card.term) },
+    h(
+      'header',
+      {},
+      h('span', { class: 'term' }, card.term),
+      card.total > 1 ? h('span', { class: 'count' }, cardText('cardClauseOf', card.index + 1, card.total)) : null,
+      button('×', 'close', actions.close, false, cardText('cardClose')),
+    ),
+    h('div', { class: 'path', title: path.join(' › ') }, path.map(shorten).join(' › ')),
+    clauseWithTerm(clauseText, card.term, foldMap),
+    targets.length
+      ? h('ul', { class: 'targets', 'aria-label': cardText('cardTargets') }, ...targets.map(targetLine))
+      : h(
+          'dl',
+          { class: 'aim' },
+          view.clause.taskTitle ? h('dt', {}, cardText('cardTask')) : null,
+          view.clause.taskTitle ? h('dd', {}, toDisplayText(view.clause.taskTitle)) : null,
+          view.sectionAim ? h('dt', {}, cardText('cardAim')) : null,
+          view.sectionAim ? h('dd', {}, toDisplayText(view.sectionAim)) : null,
+        ),
+    h(
+      'footer',
+      {},
+      card.total > 1 ? button('‹', 'step', () => actions.step(-1), card.index === 0, cardText('cardPrevious')) : null,
+      card.total > 1 ? button('›', 'step', () => actions.step(1), card.index >= card.total - 1, cardText('cardNext')) : null,
+      button(cardText('cardCopy'), 'copy', actions.copy),
+      button(cardText('cardOpenReport'), 'open', actions.openReport),
+      h('span', { class: 'status', role: 'status', 'aria-live': 'polite' }),
+    ),
+  );
+}
+
+/** A card holding only a message (loading, failed). */
+export function renderMessage(term: string, message: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'card', role: 'dialog', tabindex: '-1', 'aria-label': cardText('cardLabel', term) },
+    h('header', {}, h('span', { class: 'term' }, term)),
+    h('p', { class: 'message' }, message),
+  );
+}

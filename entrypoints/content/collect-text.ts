@@ -1,0 +1,207 @@
+// Reads a page's visible text as runs: the text of one block with its inline
+// elements joined, so a term split as <a>高效办成</a>一件事 or <b>津</b>治通 is
+// still one string to the matcher. Each run keeps its text nodes and where each
+// starts, so a match maps back to exact DOM offsets. The page's nodes are only
+// read, never split, wrapped or normalised.
+
+export const CARD_TAG = 'policy-lens-card';
+
+/** Elements whose text is not prose a reader reads, or that a reader is editing. */
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre',
+  'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio', 'head', 'title', CARD_TAG,
+]);
+
+/** Elements that flow within a line: text on either side of them belongs to the same run. */
+const INLINE = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
+  'kbd', 'label', 'mark', 'nobr', 'q', 'rb', 'ruby', 'rt', 'rp', 's', 'samp', 'small', 'span', 'strike',
+  'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
+]);
+
+/**
+ * A run longer than this is cut: the matcher's pass stays short enough to
+ * keep every task of the page well under 50 ms, at the cost of a term that
+ * straddles the cut (only in text without any block element for pages on end).
+ */
+const MAX_RUN_UNITS = 50_000;
+const MAX_RUN_NODES = 5_000;
+
+export interface TextRun {
+  /** The block element the run belongs to: its matches are dropped and found again when it changes. */
+  owner: Element;
+  nodes: Text[];
+  /** Offset in `text` where each node's data starts. */
+  starts: number[];
+  text: string;
+}
+
+export function isInline(el: Element): boolean {
+  return INLINE.has(el.localName);
+}
+
+function isEditable(el: Element): boolean {
+  const value = el.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+/**
+ * Elements whose subtree is never read. Hidden means display:none or
+ * visibility:hidden; `checkVisibility` reads the style the page already
+ * computed, where getComputedStyle would build a whole declaration object.
+ */
+export function isSkipped(el: Element): boolean {
+  if (SKIPPED.has(el.localName) || isEditable(el) || (el as HTMLElement).hidden === true) return true;
+  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) {
+    // An element with display:contents has no box and so is "not visible", yet its children are.
+    return getComputedStyle(el).display !== 'contents';
+  }
+  return false;
+}
+
+/** True when the node or one of its ancestors (across shadow roots) is never read. */
+export function isInSkippedTree(node: Node): boolean {
+  for (let el: Element | null = node instanceof Element ? node : node.parentElement; el; ) {
+    if (SKIPPED.has(el.localName) || isEditable(el) || (el as HTMLElement).hidden === true) return true;
+    const parent: Element | null = el.parentElement;
+    if (parent) el = parent;
+    else {
+      const root = el.getRootNode();
+      el = root instanceof ShadowRoot ? root.host : null;
+    }
+  }
+  if (node.ownerDocument?.designMode === 'on') return true;
+  return false;
+}
+
+/** The block a node's text belongs to: the nearest ancestor that is not inline (the shadow host at a shadow root's top). */
+export function ownerBlock(node: Node): Element | null {
+  let el: Element | null = node instanceof Element ? node : node.parentElement;
+  while (el && isInline(el)) el = el.parentElement;
+  if (el) return el;
+  const root = node.getRootNode();
+  if (root instanceof ShadowRoot) return root.host;
+  return node.ownerDocument?.documentElement ?? null;
+}
+
+export interface CollectOptions {
+  /** The subtree to read: an element, a document or a shadow root. */
+  root: Node;
+  /** Descend into block elements below the root (false rereads only the root's own inline text). */
+  deep: boolean;
+  /** Start at this element (a block inside root) instead of root's first child, and go on to the end of root. */
+  from?: Element;
+  /** Stop before this element (a block inside root). */
+  until?: Element;
+  /** Called for each open shadow root met on the way: it is read separately. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+interface Frame {
+  node: Node;
+  owner: Element;
+  block: boolean;
+}
+
+/**
+ * Walks the subtree in document order with firstChild/nextSibling (faster
+ * than a TreeWalker with a filter callback, and with no recursion, so a page
+ * nested 5,000 elements deep does not overflow the stack), yielding runs.
+ */
+export function* collectRuns(options: CollectOptions): Generator<TextRun, void, undefined> {
+  const { root, deep, until, onShadowRoot } = options;
+  const rootOwner =
+    root instanceof Element
+      ? ownerBlock(root)
+      : root instanceof ShadowRoot
+        ? root.host
+        : (root as Document).documentElement;
+  if (!rootOwner) return;
+
+  // The open elements between root and the current node, with the block each one's text belongs to.
+  const stack: Frame[] = [];
+  let node: Node | null;
+  if (options.from) {
+    const chain: Element[] = [];
+    for (let el = options.from.parentElement; el && el !== root; el = el.parentElement) chain.push(el);
+    let owner = rootOwner;
+    for (const el of chain.reverse()) {
+      const block = !isInline(el);
+      if (block) owner = el;
+      stack.push({ node: el, owner, block });
+    }
+    node = options.from;
+  } else {
+    node = root.firstChild;
+  }
+
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  let runOwner: Element = rootOwner;
+
+  const flush = (): TextRun | undefined => {
+    if (nodes.length === 0) return undefined;
+    const run: TextRun = { owner: runOwner, nodes, starts, text: parts.join('') };
+    nodes = [];
+    starts = [];
+    parts = [];
+    length = 0;
+    return run.text.length >= 2 ? run : undefined;
+  };
+  const currentOwner = () => stack[stack.length - 1]?.owner ?? rootOwner;
+
+  while (node) {
+    if (node === until) break;
+    let enter = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        if (nodes.length === 0) runOwner = currentOwner();
+        nodes.push(node as Text);
+        starts.push(length);
+        parts.push(data);
+        length += data.length;
+        if (length >= MAX_RUN_UNITS || nodes.length >= MAX_RUN_NODES) {
+          const run = flush();
+          if (run) yield run;
+        }
+      }
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      const skipped = isSkipped(el);
+      const block = !isInline(el);
+      if (skipped || block) {
+        const run = flush();
+        if (run) yield run;
+      }
+      if (!skipped) {
+        if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
+        enter = el.firstChild !== null && (deep || !block);
+        if (enter) stack.push({ node: el, owner: block ? el : currentOwner(), block });
+      }
+    }
+
+    if (enter) {
+      node = node.firstChild;
+      continue;
+    }
+    // Climb out of finished elements; leaving a block ends its run.
+    while (node && !node.nextSibling) {
+      const frame = stack.pop();
+      if (!frame) {
+        node = null;
+        break;
+      }
+      if (frame.block) {
+        const run = flush();
+        if (run) yield run;
+      }
+      node = frame.node;
+    }
+    node = node ? node.nextSibling : null;
+  }
+  const run = flush();
+  if (run) yield run;
+}

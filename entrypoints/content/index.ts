@@ -1,0 +1,92 @@
+// PolicyLens on every page and frame. It stays idle until the background says
+// this site is on, then asks once for the term table and starts a session;
+// a change of settings asks again, so switching off drops every highlight and
+// listener at once and switching on scans again, without a reload. When the
+// extension is reloaded or updated, WXT's context invalidates this script and
+// everything stops before the old script can throw "Extension context
+// invalidated" into the page's console.
+
+import './style.css';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { askBackground } from '@/extension/background-client';
+import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '@/extension/settings';
+import { createMatcher, type Matcher } from '@/lib/matcher';
+import type { TermTable } from '@/lib/messages';
+import { startSession, type Session } from './session';
+import { listenForTabMessages } from './tab-messages';
+
+/** Waits before asking the background again while it loads its index: 0.5 s, 1 s, 2 s … */
+const RETRY_BASE_MS = 500;
+const RETRIES = 6;
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  // Frames without a URL of their own (about:blank, srcdoc) hold same-origin text too.
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  cssInjectionMode: 'manifest',
+  main(ctx) {
+    void run(ctx);
+  },
+});
+
+/** The URL the site switch is about: a frame without its own URL belongs to its parent's site. */
+function pageUrl(): string {
+  if (/^https?:/.test(location.href)) return location.href;
+  return window.origin && window.origin !== 'null' ? `${window.origin}/` : location.href;
+}
+
+async function run(ctx: ContentScriptContext): Promise<void> {
+  let session: Session | undefined;
+  let table: TermTable | undefined;
+  let matcher: Matcher | undefined;
+  let settings: Settings = DEFAULT_SETTINGS;
+  let failures = 0;
+  let queue = Promise.resolve();
+
+  const sync = async () => {
+    if (ctx.isInvalid) return;
+    try {
+      const state = await askBackground('site-state', { url: pageUrl() });
+      if (ctx.isInvalid) return;
+      if (state.enabled && !session) {
+        table ??= await askBackground('term-table', {});
+        matcher ??= createMatcher(table.terms, table.foldMap);
+        if (ctx.isInvalid) return;
+        session = startSession({ ctx, table, matcher, settings });
+      } else if (!state.enabled && session) {
+        session.stop();
+        session = undefined;
+      }
+      failures = 0;
+    } catch {
+      // The background may still be loading its index, or the extension is being reloaded.
+      if (ctx.isInvalid || failures >= RETRIES) return;
+      ctx.setTimeout(() => enqueue(), RETRY_BASE_MS * 2 ** failures++);
+    }
+  };
+  const enqueue = () => {
+    queue = queue.then(sync);
+  };
+
+  ctx.onInvalidated(() => {
+    session?.stop();
+    session = undefined;
+  });
+  listenForTabMessages(() => session?.handlers, ctx.signal);
+
+  try {
+    settings = await readSettings();
+  } catch {
+    // Storage unreadable: run with the defaults.
+  }
+  const unwatch = settingsItem.watch((value) => {
+    settings = { ...DEFAULT_SETTINGS, ...value };
+    session?.applySettings(settings);
+    enqueue();
+  });
+  ctx.onInvalidated(unwatch);
+  enqueue();
+}

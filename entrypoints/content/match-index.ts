@@ -1,0 +1,160 @@
+// Every match on the page, indexed two ways: by the block that owns it (a
+// changed block drops its matches and is read again) and by text node, sorted
+// by offset (the pointer's text position finds its match by binary search).
+// Highlights have no events, so this index is what hover and keyboard use;
+// it works the same whether or not the Highlight API can paint.
+
+import type { TextRun } from './collect-text';
+import type { Match } from '@/lib/matcher';
+
+export interface PageMatch {
+  termId: string;
+  owner: Element;
+  /** Every text node the match covers, first to last. */
+  nodes: Text[];
+  startOffset: number;
+  endOffset: number;
+  range: StaticRange;
+}
+
+/** Last index i with values[i] <= target (-1 if none). */
+function lastAtOrBefore(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= target) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Maps a run's matches to DOM positions. */
+export function toPageMatches(run: TextRun, matches: readonly Match[]): PageMatch[] {
+  const out: PageMatch[] = [];
+  for (const [start, end, termId] of matches) {
+    const first = lastAtOrBefore(run.starts, start);
+    const last = lastAtOrBefore(run.starts, end - 1);
+    if (first < 0 || last < first) continue;
+    const nodes = run.nodes.slice(first, last + 1);
+    const startNode = nodes[0]!;
+    const endNode = nodes[nodes.length - 1]!;
+    const startOffset = start - run.starts[first]!;
+    const endOffset = end - run.starts[last]!;
+    out.push({
+      termId,
+      owner: run.owner,
+      nodes,
+      startOffset,
+      endOffset,
+      range: new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset }),
+    });
+  }
+  return out;
+}
+
+/** Where a match starts and ends within one of its nodes. */
+function spanIn(match: PageMatch, node: Text): [number, number] {
+  const start = match.nodes[0] === node ? match.startOffset : 0;
+  const end = match.nodes[match.nodes.length - 1] === node ? match.endOffset : node.data.length;
+  return [start, end];
+}
+
+export class MatchIndex {
+  #byOwner = new Map<Element, PageMatch[]>();
+  #byNode = new Map<Text, PageMatch[]>();
+  #size = 0;
+
+  get size(): number {
+    return this.#size;
+  }
+
+  add(matches: readonly PageMatch[]): void {
+    for (const match of matches) {
+      const list = this.#byOwner.get(match.owner);
+      if (list) list.push(match);
+      else this.#byOwner.set(match.owner, [match]);
+      for (const node of match.nodes) {
+        const inNode = this.#byNode.get(node);
+        if (inNode) {
+          inNode.push(match);
+          // Matches of one run arrive in order; a re-read block may add before older ones of a shared node.
+          if (inNode.length > 1 && spanIn(inNode[inNode.length - 2]!, node)[0] > spanIn(match, node)[0]) {
+            inNode.sort((a, b) => spanIn(a, node)[0] - spanIn(b, node)[0]);
+          }
+        } else this.#byNode.set(node, [match]);
+      }
+      this.#size++;
+    }
+  }
+
+  /** Drops the matches owned by blocks that pass the test; returns them. */
+  removeOwners(test: (owner: Element) => boolean): PageMatch[] {
+    const removed: PageMatch[] = [];
+    for (const [owner, list] of this.#byOwner) {
+      if (!test(owner)) continue;
+      this.#byOwner.delete(owner);
+      for (const match of list) {
+        removed.push(match);
+        for (const node of match.nodes) {
+          const inNode = this.#byNode.get(node);
+          if (!inNode) continue;
+          const kept = inNode.filter((m) => m !== match);
+          if (kept.length) this.#byNode.set(node, kept);
+          else this.#byNode.delete(node);
+        }
+      }
+      this.#size -= list.length;
+    }
+    return removed;
+  }
+
+  /** The match covering this text position, if any. */
+  at(node: Node, offset: number): PageMatch | undefined {
+    const list = this.#byNode.get(node as Text);
+    if (!list) return undefined;
+    const text = node as Text;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [start, end] = spanIn(list[mid]!, text);
+      if (offset < start) hi = mid - 1;
+      else if (offset >= end) lo = mid + 1;
+      else return list[mid];
+    }
+    return undefined;
+  }
+
+  /** Matches with a node inside this element: the pointer's fallback when an overlay hides the text. */
+  within(el: Element): PageMatch[] {
+    const out: PageMatch[] = [];
+    for (const [node, list] of this.#byNode) if (el.contains(node)) out.push(...list);
+    return out;
+  }
+
+  all(): PageMatch[] {
+    const out: PageMatch[] = [];
+    for (const list of this.#byOwner.values()) out.push(...list);
+    return out;
+  }
+
+  clear(): void {
+    this.#byOwner.clear();
+    this.#byNode.clear();
+    this.#size = 0;
+  }
+}
+
+/** Orders matches as they stand in the document (for the keyboard's "next term"). */
+export function inDocumentOrder(matches: PageMatch[]): PageMatch[] {
+  return matches.sort((a, b) => {
+    const x = a.nodes[0]!;
+    const y = b.nodes[0]!;
+    if (x === y) return a.startOffset - b.startOffset;
+    return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+}

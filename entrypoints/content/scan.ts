@@ -1,0 +1,133 @@
+// Runs the matcher over the page in slices of a few milliseconds, so no task
+// of ours comes near the 50 ms that makes a page feel stuck, even on a page of
+// a million characters. The first read starts at the text in view and goes on
+// to the end, then reads what is above it: the reader sees the terms in front
+// of them first.
+
+import type { Matcher } from '@/lib/matcher';
+import { collectRuns, isInSkippedTree, ownerBlock, type CollectOptions, type TextRun } from './collect-text';
+import { toPageMatches, type MatchIndex, type PageMatch } from './match-index';
+import type { Painter } from './paint';
+
+/** Work per slice before handing the thread back to the page. */
+const SLICE_MS = 8;
+
+interface Job {
+  runs: Iterator<TextRun, void, undefined>;
+  /** Runs owned by this block are skipped: another job rereads it. */
+  skipOwner?: Element;
+}
+
+export interface ScannerOptions {
+  matcher: Matcher;
+  index: MatchIndex;
+  painter: Painter;
+  onShadowRoot: (root: ShadowRoot) => void;
+  /** Called after each slice that added or removed matches. */
+  onChange: () => void;
+  /** Schedules the next slice (the content script context's setTimeout, which stops when the extension reloads). */
+  defer: (fn: () => void) => void;
+}
+
+export class Scanner {
+  #options: ScannerOptions;
+  #jobs: Job[] = [];
+  #scheduled = false;
+  #stopped = false;
+
+  constructor(options: ScannerOptions) {
+    this.#options = options;
+  }
+
+  /** Reads a subtree (a document, shadow root or element), all of it. */
+  scanTree(root: Node, extra: Partial<CollectOptions> = {}, skipOwner?: Element): void {
+    this.#push({ runs: collectRuns({ root, deep: true, onShadowRoot: this.#options.onShadowRoot, ...extra }), skipOwner });
+  }
+
+  /** Rereads a block's own inline text (not the blocks inside it). */
+  rescanBlock(block: Element): void {
+    this.#push({ runs: collectRuns({ root: block, deep: false, onShadowRoot: this.#options.onShadowRoot }) });
+  }
+
+  /** The first read of a document or shadow root: the text in view first. */
+  scanVisibleFirst(root: Document | ShadowRoot): void {
+    const start = root instanceof Document ? blockInView(root) : null;
+    if (start) {
+      this.scanTree(root, { from: start });
+      this.scanTree(root, { until: start });
+    } else this.scanTree(root);
+  }
+
+  /** Drops matches of blocks that pass the test (and unpaints them). */
+  drop(test: (owner: Element) => boolean): PageMatch[] {
+    const removed = this.#options.index.removeOwners(test);
+    this.#options.painter.remove(removed.map((m) => m.range));
+    return removed;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#jobs = [];
+  }
+
+  get busy(): boolean {
+    return this.#jobs.length > 0;
+  }
+
+  #push(job: Job): void {
+    if (this.#stopped) return;
+    this.#jobs.push(job);
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      this.#options.defer(() => this.#slice());
+    }
+  }
+
+  #slice(): void {
+    this.#scheduled = false;
+    if (this.#stopped) return;
+    const { matcher, index, painter, onChange } = this.#options;
+    const until = performance.now() + SLICE_MS;
+    let changed = false;
+    while (this.#jobs.length && performance.now() < until) {
+      const job = this.#jobs[0]!;
+      const next = job.runs.next();
+      if (next.done) {
+        this.#jobs.shift();
+        continue;
+      }
+      const run = next.value;
+      if (run.owner === job.skipOwner) continue;
+      const matches = matcher.scan(run.text);
+      if (!matches.length) continue;
+      const found = toPageMatches(run, matches);
+      index.add(found);
+      painter.add(found.map((m) => m.range));
+      changed = true;
+    }
+    if (changed) onChange();
+    if (this.#jobs.length && !this.#scheduled) {
+      this.#scheduled = true;
+      this.#options.defer(() => this.#slice());
+    }
+  }
+}
+
+/**
+ * The block at the top of the viewport, where reading starts. A fixed header
+ * or a full-page wrapper says little about where the text is, so the probe
+ * goes down the middle of the viewport until it meets a block that is
+ * neither the document nor skipped.
+ */
+function blockInView(doc: Document): Element | null {
+  const view = doc.defaultView;
+  if (!view || !doc.body) return null;
+  for (const share of [0.15, 0.35, 0.55]) {
+    const hit = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight * share);
+    if (!hit || hit === doc.body || hit === doc.documentElement || !doc.body.contains(hit)) continue;
+    if (isInSkippedTree(hit)) continue;
+    const block = ownerBlock(hit);
+    if (block && block !== doc.body && block !== doc.documentElement) return block;
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+// Answers the popup (the terms on this page, reveal one) and the keyboard
+// command the background relays (next term). Every message is validated
+// before it is read: a page's scripts cannot reach this listener, but a
+// malformed message from anywhere gets an error, not an exception.
+
+import { browser } from 'wxt/browser';
+import { validateTabMessage, type Reply, type TabRequests } from '@/lib/messages';
+
+export interface TabHandlers {
+  pageTerms(): TabRequests['page-terms']['res'];
+  revealTerm(termId: string): Promise<TabRequests['reveal-term']['res']>;
+  focusNext(): Promise<TabRequests['focus-next']['res']>;
+}
+
+/** Listens until the signal aborts; `handlers()` is undefined while the site is off. */
+export function listenForTabMessages(handlers: () => TabHandlers | undefined, signal: AbortSignal): void {
+  const listener = (message: unknown): Promise<Reply<unknown>> | undefined => {
+    const valid = validateTabMessage(message);
+    if (typeof valid === 'string') return Promise.resolve({ ok: false, error: valid });
+    // Only the top frame answers, so one page gives one answer and one card (frames keep their own matches).
+    if (window !== window.top) return undefined;
+    const active = handlers();
+    if (!active) return Promise.resolve({ ok: false, error: 'PolicyLens is off on this site' });
+    const answer = async (): Promise<unknown> => {
+      switch (valid.type) {
+        case 'page-terms':
+          return active.pageTerms();
+        case 'reveal-term':
+          return active.revealTerm(valid.termId);
+        case 'focus-next':
+          return active.focusNext();
+      }
+    };
+    return answer().then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
