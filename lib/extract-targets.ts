@@ -28,7 +28,7 @@ const STOP_VERBS = ['提供', '实现', '完成', '开展', '参与', '成为', 
 /** Generic heads dropped from a metric: 50万亩以上高标准农田建设任务 counts 高标准农田建设. */
 const GENERIC_TAILS = ['任务', '工作'];
 /** Durations and rates describe the phrase before them (延长30年试点, 增幅5.3%), not the noun after. */
-const MEASURES_OF_PHRASE_BEFORE = new Set(['年', '个月', '天', '%', '倍']);
+const MEASURES_OF_PHRASE_BEFORE = new Set(['年', '个月', '天', '%', '倍', '个百分点', '百分点']);
 /** What an "A、B分别 V X和Y" figure measures, by its measure: 粮食播种面积. */
 const DIMENSION: Record<string, string> = { 亩: '面积', 平方米: '面积', 平方公里: '面积', 人: '人数', 吨: '产量' };
 

@@ -151,6 +151,14 @@ describe('rules, not cases', () => {
     expect(targetsIn('营业收入达到100亿元。', article)[0]).toMatchObject({ kind: 'result', metric: '营业收入' });
   });
 
+  it('reads rates and percentage points as measures of the phrase before them', () => {
+    const found = targetsIn('研发投入强度提高0.2个百分点,地区生产总值增长5%左右。', report);
+    expect(found.map((t) => [t.metric, t.value, t.unit, t.qualifier])).toEqual([
+      ['研发投入强度提高', 0.2, '个百分点', ''],
+      ['地区生产总值增长', 5, '%', '左右'],
+    ]);
+  });
+
   it('takes the counted noun after the figure and the phrase before a duration', () => {
     expect(targetsIn('新建3个社区食堂,试点期限延长2年。', report).map((t) => t.metric)).toEqual(['社区食堂', '试点期限延长']);
   });
