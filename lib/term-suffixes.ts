@@ -43,6 +43,7 @@ export const TERM_SUFFIXES: readonly TermSuffix[] = [
   { suffix: '工坊', kind: 'named' },
   { suffix: '故居', kind: 'named' },
   { suffix: '联赛', kind: 'named' },
+  { suffix: '公园', kind: 'named' },
   { suffix: '农田', kind: 'instrument' },
   { suffix: '工程', kind: 'instrument', verbal: true },
   { suffix: '行动', kind: 'instrument', verbal: true },

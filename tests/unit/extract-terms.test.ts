@@ -64,6 +64,7 @@ describe('extractTerms on the real seed', () => {
     ['天津马拉松赛', 'named'],
     ['全国短道速滑冠军赛', 'named'],
     ['中国联通京津冀数字科技产业园', 'named'],
+    ['大运河国家文化公园', 'named'],
     // Policy instruments and fields.
     ['高标准农田', 'instrument'],
     ['自贸试验区', 'instrument'],
