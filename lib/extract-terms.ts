@@ -166,11 +166,11 @@ function isTermLabel(label: string): boolean {
 }
 
 function quotedKind(label: string, text: string, phrase: QuotedPhrase): TermKind {
-  if (readsAsProse(label)) return 'slogan';
-  if (NAMED_LABEL_SUFFIXES.some((suffix) => label.endsWith(suffix))) return 'named';
   // A label that classes firms (“专精特新”企业) is a qualification firms
   // apply for: a policy instrument, not a slogan.
   if (text.startsWith('企业', phrase.end)) return 'instrument';
+  // “以客户为中心” ends like a body's name but is a sentence.
+  if (!readsAsProse(label) && NAMED_LABEL_SUFFIXES.some((suffix) => label.endsWith(suffix))) return 'named';
   return 'slogan';
 }
 

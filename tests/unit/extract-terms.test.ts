@@ -189,3 +189,70 @@ describe('extractTerms on news written for the test', () => {
     expect(readdirSync(ARTICLES).filter((name) => name.endsWith('.txt')).length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('extractTerms rules on sentences written for the test', () => {
+  const clausesOf = (...texts: string[]): Omit<Clause, 'tokens'>[] =>
+    texts.map((text, order) => ({
+      id: `c${order}`,
+      docId: 'd',
+      partId: 'p',
+      sectionId: 's',
+      paragraph: 0,
+      order,
+      text,
+      spans: [[0, text.length]],
+      taskTitle: '',
+      path: [],
+    }));
+  const extract = async (texts: string[], table: AbbreviationEntry[] = []) =>
+    new Map((await extractTerms({ clauses: clausesOf(...texts), abbreviations: table })).map((t) => [t.term, t]));
+
+  it('takes enumerated names whole and strips the verb before the first', async () => {
+    const found = await extract(['推动海河广场、北塘片区等一批存量资源“提质换新”,建设一批楼宇。']);
+    expect([...found.keys()].sort()).toEqual(['北塘片区', '提质换新', '海河广场']);
+    expect(found.get('海河广场')?.kind).toBe('named');
+    expect(found.get('提质换新')?.kind).toBe('slogan');
+  });
+
+  it('rejects quoted plan periods, numbers and enumerations', async () => {
+    expect([...(await extract(['开展“九五”普法,形成“1+2+3”体系,打造“吃、住、行”格局。'])).keys()]).toEqual([]);
+  });
+
+  it('keeps short or prose-like quoted labels to their quoted form', async () => {
+    const found = await extract(['落实“五量”要求,以“关键少数”带动“绝大多数”,坚持“以客户为中心”。']);
+    expect(found.get('五量')?.forms).toEqual(['"五量"']);
+    expect(found.get('绝大多数')?.forms).toEqual(['"绝大多数"']);
+    expect(found.get('以客户为中心')?.forms).toEqual(['"以客户为中心"']);
+    expect(found.get('关键少数')?.forms).toEqual(['关键少数']);
+  });
+
+  it('needs a family for a weak head: 文化金融、体育金融 yes, 实体经济 alone no', async () => {
+    const found = await extract(['积极发展文化金融、体育金融和海洋金融,聚焦服务实体经济。']);
+    expect([...found.keys()].sort()).toEqual(['体育金融', '文化金融', '海洋金融']);
+    expect(found.get('文化金融')?.signal).toBe('enumeration');
+  });
+
+  it('keeps the verb inside a programme name and drops the one before it', async () => {
+    const found = await extract(['深入实施城市更新提升行动。']);
+    expect([...found.keys()]).toEqual(['城市更新提升行动']);
+  });
+
+  it('leaves the description after a quoted name alone', async () => {
+    const found = await extract(['推进“大思政课”综合改革试验区建设。']);
+    expect([...found.keys()]).toEqual(['大思政课']);
+  });
+
+  it('makes a quoted class of firms an instrument', async () => {
+    expect((await extract(['支持“瞪羚”企业上市。'])).get('瞪羚')?.kind).toBe('instrument');
+  });
+
+  it('adds a reviewed abbreviation the text uses in either form', async () => {
+    const found = await extract(['扩大长期护理保险覆盖面。'], [{ short: '长护险', full: ['长期护理保险'] }]);
+    expect(found.get('长期护理保险')).toMatchObject({
+      kind: 'instrument',
+      signal: 'abbreviation',
+      forms: ['长期护理保险', '长护险'],
+      clauseIds: ['c0'],
+    });
+  });
+});
