@@ -81,7 +81,7 @@ function numeralText(value: number): string {
 }
 
 /** The heading's second half, after its first comma outside quotes: what the section aims for. */
-export function headingAim(heading: string): string {
+function headingAim(heading: string): string {
   let depth = 0;
   for (let i = 0; i < heading.length; i++) {
     const ch = heading[i]!;
