@@ -58,6 +58,9 @@ const MEASURE_AFTER_NUMBER = /^[万亿]?[个项类家户张支条名台场批所
 /** Words that join a verb phrase to an earlier one. */
 const COORDINATORS = new Set(['与', '和', '及', '并', '以及']);
 
+/** Years are dates, not figures (2023年). */
+const YEAR = /\d{4}年/g;
+
 const isHan = (ch: string | undefined): boolean => ch !== undefined && HAN.test(ch);
 
 /** Passes before extraction must have settled (it takes two on the seed). */
@@ -349,6 +352,13 @@ function termForms(candidate: Candidate, abbreviations: AbbreviationEntry[]): st
 
 // ---- clauses ----
 
+/** A figure stands beside the term, in the same stretch between commas (完成居家适老化改造1000户). */
+function quantifies(folded: string, forms: string[]): boolean {
+  return folded
+    .split(/[,;:!?。]/)
+    .some((part) => forms.some((form) => part.includes(form)) && QUANTITY.test(part.replace(YEAR, '')));
+}
+
 /**
  * Every clause whose folded text holds a form, best first: the clauses the
  * term was found in that also quantify it, then the others it was found in,
@@ -365,7 +375,7 @@ function clauseIdsFor(
   folded.forEach((text, index) => {
     if (!forms.some((form) => text.includes(form))) return;
     const defined = definedIn.has(index);
-    const rank = defined && QUANTITY.test(text) ? 0 : defined ? 1 : 2;
+    const rank = defined && quantifies(text, forms) ? 0 : defined ? 1 : 2;
     ranked.push({ index, rank });
   });
   if (ranked.length === 0) throw new Error(`Term ${term} has no clause that mentions it`);

@@ -124,6 +124,14 @@ describe('extractTerms on the real seed', () => {
     expect(clause?.text).toContain('50万亩以上高标准农田');
   });
 
+  it('does not rank a clause first for figures unrelated to the term', () => {
+    // The article's clause on “两个确立” also reports 88.8亿元, but not about it:
+    // the report's clause comes first, in reading order.
+    const [first, second] = byTerm.get('两个确立')!.clauseIds.map((id) => clauses.find((c) => c.id === id)!);
+    expect(first?.text).toContain('深刻领悟“两个确立”');
+    expect(second?.text).toContain('88.8亿元');
+  });
+
   it('folds every form and quotes the two-character slogans', () => {
     for (const term of terms) {
       for (const form of term.forms) expect(foldText(form, {}), term.term).toBe(form);
