@@ -10,9 +10,12 @@ import { findQuotedPhrases, type QuotedPhrase } from './quoted-phrases';
 import { FUNCTION_TAGS, LEADING_WORDS, NAMED_LABEL_SUFFIXES, RIGHT_TAGS, TERM_SUFFIXES, type TermSuffix } from './term-suffixes';
 import { stableId } from './stable-id';
 
+/** A reviewed fact the text cannot give: what an abbreviation stands for. */
 export interface AbbreviationEntry {
   short: string;
   full: string[];
+  /** Why the entry holds, for review. */
+  note?: string;
 }
 
 export interface TermInputs {
