@@ -1,0 +1,349 @@
+// The content script on news pages written for these tests, in real Chromium
+// with the built extension: exactly the report's terms are highlighted
+// (read back from CSS.highlights, which the page's main world shares), the
+// page's body is the same before and after, and resting the pointer on a
+// term opens the card with the right clause and target.
+
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  anyExtensionPagePath,
+  launchWithExtension,
+  serveFixtures,
+  waitForIndexReady,
+  type ExtensionSession,
+  type FixtureServer,
+} from './harness';
+
+const STRICT_CSP = "default-src 'none'";
+
+/** Records the body as parsed (before document_idle, when the content script starts) and any CSP violation. */
+const INIT_SCRIPT = `
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  document.addEventListener('DOMContentLoaded', () => { window.__bodyAtLoad = document.body.innerHTML; });
+`;
+
+type Target = Page | Frame;
+
+/** The highlighted strings in the document's own tree, in document order (ranges in shadow trees cannot be compared with them). */
+function highlighted(target: Target): Promise<string[]> {
+  return target.evaluate(() => {
+    const highlight = CSS.highlights.get('policy-lens');
+    if (!highlight) return [];
+    const ranges = [...highlight].filter((r) => r.startContainer.getRootNode() === document).map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range;
+    });
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => r.toString());
+  });
+}
+
+async function waitForHighlights(target: Target, count: number): Promise<string[]> {
+  await target.waitForFunction((n) => (CSS.highlights.get('policy-lens')?.size ?? 0) >= n, count, { timeout: 15_000 });
+  return highlighted(target);
+}
+
+function bodyUnchanged(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __bodyAtLoad: string }).__bodyAtLoad === document.body.innerHTML);
+}
+
+/** The centre of the first box of the highlighted range with this text. */
+function termPoint(target: Target, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
+  return target.evaluate(
+    ({ text, nth }) => {
+      const ranges = [...(CSS.highlights.get('policy-lens') ?? [])]
+        .map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range;
+        })
+        .filter((r) => r.toString() === text)
+        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const range = ranges[nth];
+      if (!range) return null;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    { text, nth },
+  );
+}
+
+interface CardState {
+  text: string;
+  clauseId: string | null;
+  role: string | null;
+  label: string | null;
+}
+
+async function hoverCard(page: Page, term: string): Promise<CardState> {
+  const point = await termPoint(page, term);
+  expect(point, `no highlight for ${term}`).not.toBeNull();
+  await page.mouse.move(point!.x - 40, point!.y + 60);
+  await page.mouse.move(point!.x, point!.y, { steps: 4 });
+  await page.waitForFunction(
+    (term) => {
+      const host = document.querySelector('policy-lens-card');
+      return host?.shadowRoot?.querySelector('.term')?.textContent === term && host.hasAttribute('data-clause-id');
+    },
+    term,
+    { timeout: 5_000 },
+  );
+  return page.evaluate(() => {
+    const host = document.querySelector('policy-lens-card')!;
+    const card = host.shadowRoot!.querySelector('.card')!;
+    return {
+      text: card.textContent ?? '',
+      clauseId: host.getAttribute('data-clause-id'),
+      role: card.getAttribute('role'),
+      label: card.getAttribute('aria-label'),
+    };
+  });
+}
+
+const NEWS_TERMS = [
+  '津治通',
+  '高标准农田',
+  '高效办成一件事',
+  '津治通',
+  '适老化改造',
+  '长护险',
+  '三量',
+  '高标准\n    农田',
+  '天津马拉松赛',
+  '中国冰壶联赛',
+];
+
+describe('on the page: highlights and hover card', () => {
+  let session: ExtensionSession;
+  let site: FixtureServer;
+  /** The card speaks the browser's language: Chinese, or English where the browser is English. */
+  let chinese = true;
+
+  beforeAll(async () => {
+    site = await serveFixtures('tests/fixtures/pages', {
+      headers: { '/on-page-strict-csp.html': { 'Content-Security-Policy': STRICT_CSP } },
+    });
+    session = await launchWithExtension();
+    await waitForIndexReady(session);
+    await session.context.addInitScript({ content: INIT_SCRIPT });
+    const extensionPage = await session.extensionPage(anyExtensionPagePath());
+    // chrome.i18n picks its messages by @@ui_locale (which may differ from getUILanguage in headless Chromium).
+    chinese = await extensionPage.evaluate(() =>
+      (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n
+        .getMessage('@@ui_locale')
+        .startsWith('zh'),
+    );
+    await extensionPage.close();
+  });
+
+  afterAll(async () => {
+    await session?.close({ removeUserDataDir: true });
+    await site?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(`${site.origin}/${path}`);
+    return page;
+  }
+
+  it('highlights exactly the terms of a simplified news article, split or not, and nothing in fields', async () => {
+    const page = await open('on-page-news.html');
+    const found = await waitForHighlights(page, NEWS_TERMS.length);
+    // Give a stray late match time to show up before the exact comparison.
+    await page.waitForTimeout(300);
+    expect(await highlighted(page)).toEqual(NEWS_TERMS);
+    expect(found).toEqual(NEWS_TERMS);
+    expect(await bodyUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('folds traditional characters and full-width forms', async () => {
+    const page = await open('on-page-news-traditional.html');
+    const expected = [
+      '津治通',
+      '高標準農田',
+      '高效辦成一件事',
+      '適老化改造',
+      '長護險',
+      '三量',
+      '天津馬拉松賽',
+      '中國冰壺聯賽',
+      '自貿試驗區',
+      '融資租賃＋保稅維修',
+    ];
+    await waitForHighlights(page, expected.length);
+    await page.waitForTimeout(300);
+    expect(await highlighted(page)).toEqual(expected);
+    expect(await bodyUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('highlights nothing on an ordinary sports report', async () => {
+    // The same browser highlights the news page (above), so an empty registry here is the matcher's answer.
+    const page = await open('on-page-sports.html');
+    await page.waitForTimeout(1_500);
+    expect(await highlighted(page)).toEqual([]);
+    expect(await bodyUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('opens the card on hover with the clause, its target and a path, without touching the body', async () => {
+    const page = await open('on-page-news.html');
+    await waitForHighlights(page, NEWS_TERMS.length);
+    const farm = await hoverCard(page, '高标准农田');
+    expect(farm.text).toContain('50万亩以上');
+    expect(farm.text).toContain('高标准农田建设');
+    expect(farm.text).toContain(chinese ? '承诺' : 'commitment');
+    expect(farm.text).toContain('2024年天津市政府工作报告');
+    expect(farm.text).toContain('做优现代都市型农业');
+    expect(farm.text).toContain('严守耕地保护红线，高质量完成');
+    expect(farm.clauseId).toMatch(/\S/);
+    expect(farm.role).toBe('dialog');
+    expect(farm.label).toContain('高标准农田');
+    // The host hangs from <html>, so the body is untouched while the card is open.
+    expect(await bodyUnchanged(page)).toBe(true);
+    const emphasised = await page.evaluate(
+      () => document.querySelector('policy-lens-card')!.shadowRoot!.querySelector('.clause mark')?.textContent,
+    );
+    expect(emphasised).toBe('高标准农田');
+
+    // A term without a number: the task title and the section's aim instead.
+    const jzt = await hoverCard(page, '津治通');
+    expect(jzt.text).toContain('加快数字治理综合应用平台“津治通”迭代升级');
+    expect(jzt.text).toContain('维护社会大局稳定');
+    expect(jzt.clauseId).not.toBe(farm.clauseId);
+
+    const care = await hoverCard(page, '适老化改造');
+    expect(care.text).toContain('1000户');
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('policy-lens-card'));
+    expect(await bodyUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('reads content added after load, a pushState navigation, an open shadow root and a same-origin iframe', async () => {
+    const page = await open('on-page-dynamic.html');
+    expect(await waitForHighlights(page, 1)).toEqual(['鲁班工坊']);
+    // The widget's shadow root.
+    await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 2);
+    const inShadow = () =>
+      page.evaluate(() =>
+        [...CSS.highlights.get('policy-lens')!]
+          .filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot)
+          .map((r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset)),
+      );
+    expect(await inShadow()).toEqual(['证照联办']);
+
+    // The iframe runs its own content script and registry.
+    const frame = page.frames().find((f) => f.url().endsWith('on-page-frame.html'))!;
+    expect(await waitForHighlights(frame, 1)).toEqual(['适老化改造']);
+
+    // Infinite scroll: a paragraph appended later.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.innerHTML = '更多消息：<a href="#">中国冰壶</a>联赛本周开赛。';
+      document.getElementById('feed')!.append(p);
+    });
+    await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 3);
+
+    // A single-page app navigates: the old article is replaced, its highlight dropped, the new one read.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/news/2');
+      const article = document.createElement('article');
+      article.innerHTML = '<h1>第二篇</h1><p>本市推进<b>长护</b>险制度试点。</p>';
+      document.getElementById('first')!.replaceWith(article);
+    });
+    await page.waitForFunction(() => {
+      const ranges = [...(CSS.highlights.get('policy-lens') ?? [])];
+      return ranges.some((r) => r.startContainer.textContent === '长护') && ranges.every((r) => r.startContainer.isConnected);
+    });
+    expect(await highlighted(page)).toEqual(['长护险', '中国冰壶联赛']);
+    expect(await inShadow()).toEqual(['证照联办']);
+    await page.close();
+  });
+
+  it('follows React-style re-renders: highlights never point into detached nodes', async () => {
+    const page = await open('on-page-news.html');
+    await waitForHighlights(page, NEWS_TERMS.length);
+    await page.evaluate(() => {
+      // Replace the text node under a highlight, as a framework re-render does.
+      const farm = document.getElementById('farm')!;
+      farm.replaceChildren(document.createTextNode('今年全市将新建高标准农田。'));
+      document.getElementById('care')!.textContent = '本段已更新，没有术语。';
+    });
+    await page.waitForFunction(() => [...(CSS.highlights.get('policy-lens') ?? [])].every((r) => r.startContainer.isConnected));
+    await page.waitForTimeout(300);
+    const now = await highlighted(page);
+    expect(now.filter((t) => t === '适老化改造' || t === '长护险')).toEqual([]);
+    expect(now.filter((t) => t === '高标准农田')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('typing in an editable area triggers no highlight there', async () => {
+    const page = await open('on-page-news.html');
+    await waitForHighlights(page, NEWS_TERMS.length);
+    await page.click('#editor');
+    await page.keyboard.type('鲁班工坊');
+    await page.fill('#comment', '鲁班工坊');
+    await page.waitForTimeout(500);
+    expect(await highlighted(page)).toEqual(NEWS_TERMS);
+    await page.close();
+  });
+
+  it('works under a strict CSP: highlights styled from a constructed sheet, card shown, no violation', async () => {
+    const page = await open('on-page-strict-csp.html');
+    expect(await waitForHighlights(page, 2)).toEqual(['高标准农田', '津治通']);
+    const sheets = await page.evaluate(() =>
+      document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')),
+    );
+    expect(sheets.join('\n')).toContain('::highlight(policy-lens)');
+    const card = await hoverCard(page, '高标准农田');
+    expect(card.text).toContain('50万亩以上');
+    const cardStyled = await page.evaluate(() => {
+      const host = document.querySelector('policy-lens-card')!;
+      const el = host.shadowRoot!.querySelector('.card')!;
+      return { position: getComputedStyle(el).position, styles: host.shadowRoot!.querySelectorAll('style').length };
+    });
+    expect(cardStyled).toEqual({ position: 'fixed', styles: 0 });
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(await bodyUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('switching the site off clears every highlight at once, and on again scans again, without a reload', async () => {
+    const page = await open('on-page-news.html');
+    await waitForHighlights(page, NEWS_TERMS.length);
+    const options = await session.extensionPage(anyExtensionPagePath());
+    const setSettings = (change: Record<string, unknown>) =>
+      options.evaluate(async (change) => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+        const current = ((await api.get('settings')).settings ?? {}) as Record<string, unknown>;
+        await api.set({ settings: { enabled: true, defaultOn: true, sites: {}, highlightStyle: 'underline', highlightColor: '#c2410c', hoverDelayMs: 150, ...current, ...change } });
+      }, change);
+    await setSettings({ enabled: false });
+    await page.waitForFunction(() => !CSS.highlights.has('policy-lens'));
+    await setSettings({ enabled: true, highlightStyle: 'tint' });
+    expect(await waitForHighlights(page, NEWS_TERMS.length)).toEqual(NEWS_TERMS);
+    const tint = await page.evaluate(() =>
+      document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')).join('\n'),
+    );
+    expect(tint).toMatch(/::highlight\(policy-lens\) \{ background-color/);
+    expect(await bodyUnchanged(page)).toBe(true);
+    await options.close();
+    await page.close();
+  });
+
+  it('leaves no error of ours in any console', () => {
+    const ours = session.pageErrors.filter((e) => /policy|extension context|highlight/i.test(e));
+    expect(ours).toEqual([]);
+  });
+});
