@@ -47,6 +47,9 @@ export const TERM_SUFFIXES: readonly TermSuffix[] = [
   { suffix: '农田', kind: 'instrument' },
   { suffix: '工程', kind: 'instrument', verbal: true },
   { suffix: '行动', kind: 'instrument', verbal: true },
+  { suffix: '计划', kind: 'instrument', verbal: true },
+  { suffix: '运动', kind: 'instrument', verbal: true },
+  { suffix: '天津', kind: 'slogan' },
   { suffix: '经济', kind: 'instrument', weak: true },
   { suffix: '金融', kind: 'instrument', weak: true },
   { suffix: '镇', kind: 'named' },
@@ -79,6 +82,7 @@ export const LEADING_WORDS: ReadonlySet<string> = new Set([
   '布局', '拓展', '发放', '构建', '形成', '建立', '健全', '建立健全', '统筹', '聚焦',
   '助力', '引领', '扎实', '有序', '全力', '精心', '充分发挥', '新建', '增强', '争取',
   '一批', '各类', '全市', '居家', '高质量', '高水平', '全面', '累计', '先后', '落地',
+  '深入开展', '深入推进', '深入实施',
 ]);
 
 /**

@@ -51,6 +51,8 @@ describe('extractTerms on the real seed', () => {
     ['融资租赁+保税维修', 'slogan'],
     ['留学天津', 'slogan'],
     ['两个确立', 'slogan'],
+    ['平安天津', 'slogan'],
+    ['书香天津', 'slogan'],
     // Places, bodies, projects.
     ['津湾广场', 'named'],
     ['天拖片区', 'named'],
@@ -78,6 +80,7 @@ describe('extractTerms on the real seed', () => {
     ['绿色金融', 'instrument'],
     ['国企改革深化提升行动', 'instrument'],
     ['安全生产治本攻坚三年行动', 'instrument'],
+    ['爱国卫生运动', 'instrument'],
   ];
 
   it.each(mustHave)('finds %s as %s', (text, kind) => {
@@ -88,7 +91,7 @@ describe('extractTerms on the real seed', () => {
     '发展', '建设', '推进', '服务', '质量', '企业', '城市', '政策', '工作', '加快', '提升',
     '充分利用', '大力发展', '央企', '民企', '物流', '能源', '规划', '产权', '股权合作',
     '项目合作', '行业头部企业', '实体经济', '民营经济', '数字经济', '集体经济', '特色金融',
-    '民心工程', '人工智能', '中小企业', '智慧城市', '融资平台', '科技平台', '示范村', '工程',
+    '民心工程', '人工智能', '中小企业', '智慧城市', '融资平台', '科技平台', '示范村', '工程', '天津', '天津联通', '深入开展爱国卫生运动',
     // Plan periods, numbers and quoted enumerations are not terms as wholes.
     '十四五', '八五', '1+3+4', '5G+', '圈、街、楼、店、网', '好网络、好产品、好服务',
     // Descriptions around a name, not names.
