@@ -49,6 +49,8 @@ export const TERM_SUFFIXES: readonly TermSuffix[] = [
   { suffix: '行动', kind: 'instrument', verbal: true },
   { suffix: '计划', kind: 'instrument', verbal: true },
   { suffix: '运动', kind: 'instrument', verbal: true },
+  // The city's campaigns are named 平安天津, 法治天津, 书香天津; 天津 alone is
+  // cut by the length rule.
   { suffix: '天津', kind: 'slogan' },
   { suffix: '经济', kind: 'instrument', weak: true },
   { suffix: '金融', kind: 'instrument', weak: true },
