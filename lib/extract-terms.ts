@@ -183,14 +183,20 @@ function quotedKind(label: string, text: string, phrase: QuotedPhrase): TermKind
 /**
  * True when a quoted label, met without its quotes, would be ordinary words:
  * two characters (八五折 holds 八五), one dictionary word (“绝大多数”), a
- * phrase with function words (“以客户为中心”, “边境后”), or three characters
- * around a common word (欢庆丰收 holds 庆丰收).
+ * phrase with function words (“以客户为中心”, “边境后”), a count of things
+ * (拖欠数千万工程款 holds 千万工程; “十项行动”, “两个确立”), or three
+ * characters around a common word (欢庆丰收 holds 庆丰收).
  */
 function readsAsProse(label: string): boolean {
   if (label.length <= 2 || isDictionaryWord(label)) return true;
   const words = dictionaryTag(label);
-  if (words.some((w) => PROSE_TAGS.has(w.tag))) return true;
+  if (words.some((w) => PROSE_TAGS.has(w.tag)) || isCount(words[0])) return true;
   return label.length <= 3 && words.some((w) => w.word.length >= 2);
+}
+
+/** A numeral word opening a label (千万, 两个, 十项), not an ordinal like 首 of 首店经济. */
+function isCount(word: TaggedWord | undefined): boolean {
+  return word?.tag === 'm' && /^[0-9零〇一二三四五六七八九十百千万亿两]/.test(word.word);
 }
 
 // ---- heads: suffixes, alone or shared by an enumeration ----

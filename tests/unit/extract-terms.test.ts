@@ -145,6 +145,15 @@ describe('extractTerms on the real seed', () => {
     expect(byTerm.get('中国联通京津冀数字科技产业园')!.forms[0]).toBe('中国联通京津冀数字科技产业园');
   });
 
+  it('keeps labels that open with a count to their quoted form', () => {
+    // Unquoted, 千万工程 would light up 拖欠数千万工程款.
+    expect(byTerm.get('千万工程')!.forms[0]).toBe('"千万工程"');
+    expect(byTerm.get('十项行动')!.forms[0]).toBe('"十项行动"');
+    const page = foldText('一家建筑公司被指拖欠数千万工程款，十项行动计划尚未公布。', {});
+    expect(terms.flatMap((t) => t.forms).filter((form) => page.includes(form))).toEqual([]);
+    expect(byTerm.get('首店经济')!.forms[0]).toBe('首店经济');
+  });
+
   it('carries the reviewed abbreviation and full forms', () => {
     expect(byTerm.get('长护险')!.forms).toContain('长期护理保险');
     expect(byTerm.get('三不腐')!.forms).toContain('不敢腐、不能腐、不想腐');
