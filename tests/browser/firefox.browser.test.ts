@@ -1,0 +1,194 @@
+// The firefox-mv3 build in Firefox ESR: installed as a temporary add-on, the
+// index loaded into IndexedDB, terms highlighted on a news page, the hover
+// card, and the popup's search, each read the way a reader would meet them.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import type { Clause, Target } from '@/lib/model';
+import type { IndexStatus, TermTable } from '@/lib/messages';
+// The browser project has no @/ alias (vitest.config.ts): value imports are relative.
+import { toDisplayText } from '../../lib/display-text';
+import { anyExtensionPagePath, readStore, serveFixtures, type FixtureServer } from './harness';
+import {
+  launchFirefoxWithExtension,
+  sendFromExtensionPage,
+  waitForFirefoxIndexReady,
+  type FirefoxSession,
+} from './firefox-harness';
+
+type PlaywrightPage = Parameters<typeof readStore>[0];
+
+/** readStore only calls page.evaluate(fn, arg), which puppeteer's Page has with the same meaning. */
+function readFirefoxStore<T>(page: Page, store: string, opts?: Parameters<typeof readStore>[2]): Promise<T[]> {
+  return readStore<T>(page as unknown as PlaywrightPage, store, opts);
+}
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** The page's body as the page built it: our card host, while it exists, taken out. */
+async function bodyWithoutCard(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const card of body.querySelectorAll('policy-lens-card')) card.remove();
+    return body.innerHTML;
+  });
+}
+
+/** The centre of the character at `offset` in the first text node of #id that holds `text`. */
+async function glyphCentre(page: Page, id: string, text: string, offset: number) {
+  return page.evaluate(
+    ({ id, text, offset }) => {
+      const walker = document.createTreeWalker(document.getElementById(id)!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + offset);
+        range.setEnd(node, at + offset + 1);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      throw new Error(`"${text}" not in #${id}`);
+    },
+    { id, text, offset },
+  );
+}
+
+describe('PolicyLens in Firefox ESR', () => {
+  let session: FirefoxSession;
+  let site: FixtureServer;
+  /** An extension page kept open to ask the background and read IndexedDB. */
+  let extensionPage: Page;
+  let status: IndexStatus;
+
+  beforeAll(async () => {
+    site = await serveFixtures('tests/fixtures/pages');
+    session = await launchFirefoxWithExtension();
+    extensionPage = await session.extensionPage(anyExtensionPagePath(session.extensionDir));
+  });
+
+  afterAll(async () => {
+    await session?.close({ removeProfile: true });
+    await site?.close();
+  });
+
+  it('installs the build under its add-on id and fixed moz-extension:// origin', async () => {
+    const seen = await extensionPage.evaluate(() => ({
+      origin: location.origin,
+      id: (globalThis as unknown as { browser: { runtime: { id: string } } }).browser.runtime.id,
+    }));
+    expect(seen).toEqual({ origin: session.extensionOrigin, id: session.addonId });
+  });
+
+  it('has the background load the index into IndexedDB policy-lens', async () => {
+    // Under the test's 60 s, so a silent background fails with the last answer it gave.
+    status = await waitForFirefoxIndexReady(session, { page: extensionPage, timeoutMs: 45_000 });
+    expect(status).toMatchObject({ state: 'ready', fallback: false });
+    const stored = {
+      documents: (await readFirefoxStore(extensionPage, 'documents')).length,
+      clauses: (await readFirefoxStore(extensionPage, 'clauses')).length,
+      targets: (await readFirefoxStore(extensionPage, 'targets')).length,
+      terms: (await readFirefoxStore(extensionPage, 'terms')).length,
+    };
+    expect(stored).toEqual(status.counts);
+    expect(stored.clauses).toBeGreaterThan(0);
+    expect(stored.terms).toBeGreaterThan(0);
+  });
+
+  describe('on a news page', () => {
+    let page: Page;
+    let bodyBefore: string;
+
+    beforeAll(async () => {
+      page = await session.openPage(`${site.origin}/firefox-news.html`);
+      // The body as served, parsed afresh: what the page looks like to a browser without the extension.
+      bodyBefore = await page.evaluate(async () => {
+        const html = await (await fetch(location.href)).text();
+        return new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+      });
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('registers the report terms in CSS.highlights policy-lens, exactly as printed', async () => {
+      await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) > 0, { timeout: 15_000 });
+      // Highlights may hold StaticRanges, which have no toString: read each through a live Range.
+      const painted = await page.evaluate(() =>
+        [...CSS.highlights.get('policy-lens')!].map((painted) => {
+          const range = document.createRange();
+          range.setStart(painted.startContainer, painted.startOffset);
+          range.setEnd(painted.endContainer, painted.endOffset);
+          return range.toString();
+        }),
+      );
+      expect(painted).toContain('高标准农田');
+      expect(painted).toContain('津治通');
+      expect(painted.filter((s) => s === '高标准农田')).toHaveLength(1);
+
+      // Every painted string is a form of a term of the index (quotes are matched, not painted).
+      const table = await sendFromExtensionPage<TermTable>(extensionPage, { type: 'term-table' });
+      if (!table?.ok) throw new Error(`term-table failed: ${JSON.stringify(table)}`);
+      const forms = new Set(table.value.terms.flatMap((t) => [t.term, ...t.forms]).map((f) => f.replace(/[“”"]/g, '')));
+      expect(painted.filter((s) => !forms.has(s))).toEqual([]);
+
+      // The ::highlight() rules reach the page: an underline or a tint.
+      const look = await page.evaluate(() => {
+        const style = getComputedStyle(document.getElementById('farmland')!, '::highlight(policy-lens)');
+        return { line: style.textDecorationLine, background: style.backgroundColor };
+      });
+      expect(look.line !== 'none' || look.background !== 'rgba(0, 0, 0, 0)', JSON.stringify(look)).toBe(true);
+
+      expect(await bodyWithoutCard(page)).toBe(bodyBefore);
+      expect(session.pageErrors).toEqual([]);
+    });
+
+    it('opens <policy-lens-card> with the clause and its target when the pointer rests on a term, closes it on Escape', async () => {
+      const clauses = await readFirefoxStore<Clause>(extensionPage, 'clauses');
+      const expected = clauses.filter((c) => c.text.includes('高标准农田'));
+      expect(expected.length).toBeGreaterThan(0);
+
+      const { x, y } = await glyphCentre(page, 'farmland', '高标准农田', 2);
+      await page.mouse.move(x - 40, y);
+      await page.mouse.move(x, y, { steps: 4 });
+      await page.waitForFunction(() => document.querySelector('policy-lens-card[data-clause-id]'), {
+        timeout: 10_000,
+      });
+      const card = await page.evaluate(() => {
+        const host = document.querySelector('policy-lens-card')!;
+        return { clauseId: host.getAttribute('data-clause-id'), text: host.shadowRoot?.textContent ?? null };
+      });
+      expect(card.text, 'the card has an open shadow root').not.toBeNull();
+      const shown = expected.find((c) => c.id === card.clauseId);
+      expect(shown, `data-clause-id ${card.clauseId} is a clause that mentions 高标准农田`).toBeDefined();
+      expect(squash(card.text!)).toContain(squash(toDisplayText(shown!.text)));
+
+      const targets = await readFirefoxStore<Target>(extensionPage, 'targets', { index: 'clauseId', key: shown!.id });
+      expect(targets.map((t) => t.text)).toContain('50万亩以上');
+      for (const target of targets) expect(squash(card.text!)).toContain(squash(target.text));
+
+      // Escape closes it, and the page is left as it was.
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('policy-lens-card')].every((card) => !card.checkVisibility()),
+        { timeout: 5_000 },
+      );
+      expect(await bodyWithoutCard(page)).toBe(bodyBefore);
+      expect(session.pageErrors).toEqual([]);
+    });
+  });
+
+  it('finds the 50亿美元 clause for 外资 in the popup search', async () => {
+    const popup = await session.extensionPage('popup.html');
+    try {
+      await popup.waitForSelector('input[type="search"]', { timeout: 10_000 });
+      await popup.type('input[type="search"]', '外资');
+      await popup.waitForFunction(() => document.body.innerText.includes('50亿美元'), { timeout: 10_000 });
+      const text = await popup.evaluate(() => document.body.innerText);
+      expect(squash(text)).toContain('实际使用外资');
+    } finally {
+      await popup.close();
+    }
+  });
+});
