@@ -98,6 +98,8 @@ export interface BackgroundRequests {
   'index-status': { req: Record<string, never>; res: IndexStatus };
   search: { req: { query: string; limit: number }; res: SearchResult };
   rebuild: { req: Record<string, never>; res: IndexStatus };
+  /** Opens the report view at a clause in a new tab (a content script cannot open extension pages itself). */
+  'open-report': { req: { clauseId: string }; res: { opened: boolean } };
 }
 
 export type BackgroundRequestType = keyof BackgroundRequests;
@@ -142,6 +144,7 @@ const backgroundValidators: { [K in BackgroundRequestType]: (m: Record<string, u
   'index-status': () => true,
   search: (m) => isShortString(m.query, 256) && isIndex(m.limit) && (m.limit as number) <= 200,
   rebuild: () => true,
+  'open-report': (m) => isShortString(m.clauseId, 64),
 };
 
 /** Checks a message arriving at the background; returns an error sentence or the typed message. */

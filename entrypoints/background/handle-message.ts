@@ -12,6 +12,8 @@ import {
 import { clauseCard, clauseView, termTable } from '@/lib/index-snapshot';
 import { resolveSiteState } from '@/lib/site-state';
 import { readSettings } from '@/extension/settings';
+import { reportUrl } from '@/extension/report-url';
+import { browser } from 'wxt/browser';
 import type { IndexStore } from './index-store';
 import type { SearchService } from './search-service';
 
@@ -49,6 +51,10 @@ export function createMessageHandler(store: IndexStore, search: SearchService) {
       const status = await store.rebuild();
       search.reset();
       return status;
+    },
+    async 'open-report'({ clauseId }) {
+      await browser.tabs.create({ url: reportUrl({ clauseId }) });
+      return { opened: true };
     },
   };
 
