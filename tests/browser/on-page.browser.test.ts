@@ -342,6 +342,65 @@ describe('on the page: highlights and hover card', () => {
     await page.close();
   });
 
+  it('the keyboard command moves to the next highlight and opens its card with focus in it', async () => {
+    const page = await open('on-page-news.html');
+    await waitForHighlights(page, NEWS_TERMS.length);
+    // Without the tabs permission a tab cannot be found by URL: the page is made the active tab instead.
+    const control = await session.extensionPage(anyExtensionPagePath());
+    await page.bringToFront();
+    const tabId = await control.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome;
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab!.id;
+    });
+    const sendToTab = (message: object) =>
+      control.evaluate(
+        ({ tabId, message }) =>
+          (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome.tabs.sendMessage(tabId, message),
+        { tabId, message },
+      );
+    const cardTerm = () =>
+      page.evaluate(() => document.querySelector('policy-lens-card')?.shadowRoot?.querySelector('.term')?.textContent ?? null);
+
+    expect(await sendToTab({ type: 'focus-next' })).toEqual({ ok: true, value: { found: true } });
+    await page.waitForFunction(() => document.querySelector('policy-lens-card')?.hasAttribute('data-clause-id'));
+    const first = await cardTerm();
+    expect(await sendToTab({ type: 'focus-next' })).toEqual({ ok: true, value: { found: true } });
+    await page.waitForFunction((first) => {
+      const term = document.querySelector('policy-lens-card')?.shadowRoot?.querySelector('.term')?.textContent;
+      return term && term !== first;
+    }, first);
+    expect(NEWS_TERMS).toContain(await cardTerm());
+    // Focus is in the card, so a screen reader announces it; Escape closes it.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('policy-lens-card');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('policy-lens-card'));
+
+    const terms = (await sendToTab({ type: 'page-terms' })) as { ok: boolean; value: { terms: { term: string; count: number }[] } };
+    expect(terms.ok).toBe(true);
+    expect(terms.value.terms.find((t) => t.term === '津治通')?.count).toBe(2);
+    expect(terms.value.terms.find((t) => t.term === '高标准农田')?.count).toBe(2);
+    expect(await sendToTab({ type: 'reveal-term', termId: 'no-such-term' })).toEqual({ ok: true, value: { found: false } });
+    expect(await sendToTab({ type: 'reveal-term', termId: 42 })).toEqual({ ok: false, error: 'malformed reveal-term message' });
+    await control.close();
+    await page.close();
+  });
+
+  it('opens the clause in the report view from the card', async () => {
+    const page = await open('on-page-news.html');
+    await waitForHighlights(page, NEWS_TERMS.length);
+    const card = await hoverCard(page, '高标准农田');
+    const opened = session.context.waitForEvent('page', { timeout: 5_000 });
+    await page.evaluate(() =>
+      (document.querySelector('policy-lens-card')!.shadowRoot!.querySelector('button.open') as HTMLButtonElement).click(),
+    );
+    const report = await opened;
+    await report.waitForLoadState();
+    expect(report.url()).toBe(`chrome-extension://${session.extensionId}/report.html#clause-${card.clauseId}`);
+    await report.close();
+    await page.close();
+  });
+
   it('leaves no error of ours in any console', () => {
     const ours = session.pageErrors.filter((e) => /policy|extension context|highlight/i.test(e));
     expect(ours).toEqual([]);

@@ -16,6 +16,7 @@ export type CardMessage =
   | 'cardCopied'
   | 'cardCopyFailed'
   | 'cardOpenReport'
+  | 'cardOpenFailed'
   | 'cardClose'
   | 'cardLoading'
   | 'cardFailed'

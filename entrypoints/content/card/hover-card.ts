@@ -3,9 +3,9 @@
 // cannot reach the page. It is attached to <html>, not <body>, so the page's
 // body stays exactly as the page built it, and it is removed when closed.
 
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { askBackground } from '@/extension/background-client';
 import type { FoldMap } from '@/lib/fold-text';
 import type { ClauseCard } from '@/lib/messages';
 import { CARD_TAG } from '../collect-text';
@@ -157,9 +157,12 @@ export class HoverCard {
     if (status) status.textContent = message;
   }
 
+  /** The background opens the tab: a page (and so its content script) may not navigate to an extension page. */
   #openReport(clauseId: string): void {
-    const url = browser.runtime.getURL(`/report.html#clause-${encodeURIComponent(clauseId)}`);
-    window.open(url, '_blank', 'noopener');
+    askBackground('open-report', { clauseId }).catch(() => {
+      const status = this.#mounted?.uiContainer.querySelector('.status');
+      if (status) status.textContent = cardText('cardOpenFailed');
+    });
   }
 
   /** Keeps the card beside its term when the card's size changes (stepping to a longer clause). */
