@@ -61,6 +61,8 @@ const MEASURE_AFTER_NUMBER = /^[万亿]?[个项类家户张支条名台场批所
 /** Words that join a verb phrase to an earlier one. */
 const COORDINATORS = new Set(['与', '和', '及', '并', '以及']);
 
+/** The report's city: every page the extension is for names it. */
+const REGION = '天津';
 /** Years are dates, not figures (2023年). */
 const YEAR = /\d{4}年/g;
 
@@ -184,13 +186,17 @@ function quotedKind(label: string, text: string, phrase: QuotedPhrase): TermKind
  * True when a quoted label, met without its quotes, would be ordinary words:
  * two characters (八五折 holds 八五), one dictionary word (“绝大多数”), a
  * phrase with function words (“以客户为中心”, “边境后”), a count of things
- * (拖欠数千万工程款 holds 千万工程; “十项行动”, “两个确立”), or three
+ * (拖欠数千万工程款 holds 千万工程; “十项行动”, “两个确立”), the city and
+ * one word (“天津方案”), or three
  * characters around a common word (欢庆丰收 holds 庆丰收).
  */
 function readsAsProse(label: string): boolean {
   if (label.length <= 2 || isDictionaryWord(label)) return true;
   const words = dictionaryTag(label);
   if (words.some((w) => PROSE_TAGS.has(w.tag)) || isCount(words[0])) return true;
+  // The city and one common word (“天津方案”, “留学天津”): Tianjin pages print
+  // 天津方案出炉 or 赴海外留学天津学子 about anything.
+  if (words.length === 2 && words.some((w) => w.word === REGION)) return true;
   return label.length <= 3 && words.some((w) => w.word.length >= 2);
 }
 
