@@ -99,8 +99,14 @@ try {
     console.log(`no highlights on the demo page after ${HIGHLIGHT_WAIT_MS / 1000} s`);
     if (popup) {
       const popupPage = await session.extensionPage(popup);
-      await popupPage.setViewportSize({ width: 400, height: 600 });
       await popupPage.waitForTimeout(1_000);
+      // A toolbar popup takes its content's size (at most 800 × 600): measure it as the browser would.
+      await popupPage.setViewportSize({ width: 25, height: 25 });
+      const size = await popupPage.evaluate(() => ({
+        width: Math.min(800, document.documentElement.scrollWidth),
+        height: Math.min(600, document.documentElement.scrollHeight),
+      }));
+      await popupPage.setViewportSize(size);
       await popupPage.screenshot({ path: SCREENSHOT });
       console.log(`showing the popup (${popup}) with the index status`);
     } else {

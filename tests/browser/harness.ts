@@ -147,7 +147,12 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Reuse a profile (restart tests); a fresh temporary one otherwise. */
   userDataDir?: string;
-  /** Browser UI language (zh-CN, en-US …): chrome.i18n and navigator.language follow it. */
+  /**
+   * Browser language (zh-CN, en-US …, default zh-CN): navigator.language and
+   * chrome.i18n.getUILanguage() follow it. chrome.i18n.getMessage follows it
+   * only when Chromium has that locale's .pak: Debian ships en-US alone unless
+   * chromium-l10n is installed, and otherwise serves the en messages.
+   */
   locale?: string;
 }
 
