@@ -72,7 +72,11 @@ export interface FirefoxLaunchOptions {
   extensionDir?: string;
   /** Reuse a profile (restart tests); a fresh temporary one otherwise. */
   profileDir?: string;
-  /** Page language (navigator.language, Accept-Language). */
+  /**
+   * Page language (navigator.language, Accept-Language). The extension's own
+   * UI language follows Firefox's app locale instead: en-US unless a language
+   * pack such as Debian's firefox-esr-l10n-zh-cn is installed.
+   */
   locale?: string;
 }
 
