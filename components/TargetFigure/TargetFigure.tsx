@@ -3,15 +3,20 @@ import { toDisplayText } from '@/lib/display-text';
 import { t } from '@/extension/i18n';
 import './TargetFigure.css';
 
-/** Qualifiers a reader says before the number (全年50亿美元, 近20万平方米); the rest follow it (50万亩以上). */
-const LEADING_QUALIFIERS = new Set(['全年', '累计', '近', '约', '超过', '达', '突破', '新增', '力争', '不少于', '不低于']);
+/** Qualifiers a reader says before the number (全年50亿美元, 近20万平方米), between number and unit (80余个), or after (50万亩以上). */
+const LEADING_QUALIFIERS = new Set(['全年', '累计', '近', '约', '超过', '达', '将达', '突破', '新增', '力争', '不少于', '不低于', '汛前']);
+const INFIX_QUALIFIERS = new Set(['余', '多']);
 
 export function formatFigure(target: Pick<Target, 'value' | 'unit' | 'qualifier'>): { before: string; value: string; after: string } {
-  const leading = LEADING_QUALIFIERS.has(target.qualifier);
+  // A qualifier may hold several words (累计 余: 累计80余个).
+  const words = target.qualifier.split(/\s+/).filter(Boolean);
   return {
-    before: leading ? target.qualifier : '',
+    before: words.filter((w) => LEADING_QUALIFIERS.has(w)).join(''),
     value: String(target.value),
-    after: target.unit + (leading ? '' : target.qualifier),
+    after:
+      words.filter((w) => INFIX_QUALIFIERS.has(w)).join('') +
+      target.unit +
+      words.filter((w) => !LEADING_QUALIFIERS.has(w) && !INFIX_QUALIFIERS.has(w)).join(''),
   };
 }
 

@@ -102,7 +102,7 @@ export function TargetsTable({ rows }: Props) {
               <td>{target.unit}</td>
               <td>{target.qualifier}</td>
               <td>{t(target.kind === 'commitment' ? 'targetCommitment' : 'targetResult')}</td>
-              <td>{section}</td>
+              <td>{toDisplayText(section)}</td>
             </tr>
           ))}
         </tbody>
