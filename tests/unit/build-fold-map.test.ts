@@ -28,6 +28,9 @@ describe('buildFoldMap', () => {
       ['長護險', '长护险'],
       ['國際航運大廈', '国际航运大厦'],
       ['「證照聯辦」', '"证照联办"'],
+      // 裏 is the Hong Kong and Taiwan variant of 裡; both fold to 里.
+      ['寧河七裏海鎮', '宁河七里海镇'],
+      ['寧河七裡海鎮', '宁河七里海镇'],
     ]) {
       expect(foldText(traditional!, map)).toBe(simplified);
     }
