@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { Clause, Target } from '@/lib/model';
-import type { IndexStatus, TermTable } from '@/lib/messages';
+import type { ClauseView, IndexStatus, TermTable } from '@/lib/messages';
 // The browser project has no @/ alias (vitest.config.ts): value imports are relative.
 import { toDisplayText } from '../../lib/display-text';
 import { anyExtensionPagePath, readStore, serveFixtures, type FixtureServer } from './harness';
@@ -21,6 +21,13 @@ type PlaywrightPage = Parameters<typeof readStore>[0];
 /** readStore only calls page.evaluate(fn, arg), which puppeteer's Page has with the same meaning. */
 function readFirefoxStore<T>(page: Page, store: string, opts?: Parameters<typeof readStore>[2]): Promise<T[]> {
   return readStore<T>(page as unknown as PlaywrightPage, store, opts);
+}
+
+interface FirefoxI18n {
+  browser: { i18n: { getMessage(key: string): string } };
+}
+interface FirefoxTabs {
+  browser: { tabs: { query(filter: object): Promise<{ url?: string }[]> } };
 }
 
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -52,6 +59,21 @@ async function glyphCentre(page: Page, id: string, text: string, offset: number)
     },
     { id, text, offset },
   );
+}
+
+/** Moves the pointer onto the middle of `text` in #id and waits for the card: its clause id and its text. */
+async function restOn(page: Page, id: string, text: string) {
+  const { x, y } = await glyphCentre(page, id, text, Math.floor(text.length / 2));
+  await page.mouse.move(x - 40, y);
+  await page.mouse.move(x, y, { steps: 4 });
+  await page.waitForFunction(
+    () => document.querySelector('policy-lens-card[data-clause-id]')?.checkVisibility(),
+    { timeout: 10_000 },
+  );
+  return page.evaluate(() => {
+    const host = document.querySelector('policy-lens-card')!;
+    return { clauseId: host.getAttribute('data-clause-id')!, text: host.shadowRoot?.textContent ?? null };
+  });
 }
 
 describe('PolicyLens in Firefox ESR', () => {
@@ -149,16 +171,7 @@ describe('PolicyLens in Firefox ESR', () => {
       const expected = clauses.filter((c) => c.text.includes('高标准农田'));
       expect(expected.length).toBeGreaterThan(0);
 
-      const { x, y } = await glyphCentre(page, 'farmland', '高标准农田', 2);
-      await page.mouse.move(x - 40, y);
-      await page.mouse.move(x, y, { steps: 4 });
-      await page.waitForFunction(() => document.querySelector('policy-lens-card[data-clause-id]'), {
-        timeout: 10_000,
-      });
-      const card = await page.evaluate(() => {
-        const host = document.querySelector('policy-lens-card')!;
-        return { clauseId: host.getAttribute('data-clause-id'), text: host.shadowRoot?.textContent ?? null };
-      });
+      const card = await restOn(page, 'farmland', '高标准农田');
       expect(card.text, 'the card has an open shadow root').not.toBeNull();
       const shown = expected.find((c) => c.id === card.clauseId);
       expect(shown, `data-clause-id ${card.clauseId} is a clause that mentions 高标准农田`).toBeDefined();
@@ -176,6 +189,55 @@ describe('PolicyLens in Firefox ESR', () => {
       );
       expect(await bodyWithoutCard(page)).toBe(bodyBefore);
       expect(session.pageErrors).toEqual([]);
+    });
+
+    it('shows task and aim for a term without a figure, and opens its clause in the report view', async () => {
+      const card = await restOn(page, 'governance', '津治通');
+      const view = await sendFromExtensionPage<ClauseView>(extensionPage, { type: 'clause-view', clauseId: card.clauseId });
+      if (!view?.ok) throw new Error(`clause-view failed: ${JSON.stringify(view)}`);
+      expect(view.value.clause.text).toContain('津治通');
+      expect(view.value.targets).toEqual([]);
+      expect(squash(card.text!)).toContain(squash(view.value.clause.taskTitle));
+      expect(squash(card.text!)).toContain(squash(view.value.sectionAim));
+
+      // The card asks the background to open the tab (tabs.create): BiDi does not
+      // report extension-process tabs, so the tab is found through tabs.query.
+      const label = await extensionPage.evaluate(() =>
+        (globalThis as unknown as FirefoxI18n).browser.i18n.getMessage('cardOpenReport'),
+      );
+      const button = await page.evaluate((label) => {
+        const host = document.querySelector('policy-lens-card')!;
+        const found = [...host.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+        const box = found?.getBoundingClientRect();
+        return box && { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }, label);
+      expect(button, `a card button labelled ${label}`).toBeDefined();
+      await page.mouse.move(button!.x, button!.y, { steps: 2 });
+      await page.mouse.click(button!.x, button!.y);
+      const reportUrl = `${session.extensionOrigin}/report.html#clause-${card.clauseId}`;
+      await expect
+        .poll(() => extensionPage.evaluate(async () => {
+          const tabs = await (globalThis as unknown as FirefoxTabs).browser.tabs.query({});
+          return tabs.map((tab) => tab.url);
+        }))
+        .toContain(reportUrl);
+
+      const report = await session.extensionPage(`report.html#clause-${card.clauseId}`);
+      try {
+        await report.waitForFunction(
+          (id) => {
+            const clause = document.getElementById(`clause-${id}`);
+            const box = clause?.getBoundingClientRect();
+            return box && box.top >= 0 && box.bottom <= innerHeight;
+          },
+          { timeout: 10_000 },
+          card.clauseId,
+        );
+        const shown = await report.evaluate((id) => document.getElementById(`clause-${id}`)!.textContent, card.clauseId);
+        expect(squash(shown!)).toContain(squash(toDisplayText(view.value.clause.text)));
+      } finally {
+        await report.close();
+      }
     });
   });
 
