@@ -43,7 +43,13 @@ function firstHighlightRect(page: Page) {
   return page.evaluate(() => {
     const highlight = CSS.highlights?.get('policy-lens');
     if (!highlight || highlight.size === 0) return null;
-    const ranges = [...highlight].filter((r): r is Range => r instanceof Range);
+    // Highlights may hold StaticRanges (cheap, but without geometry): make live Ranges to measure.
+    const ranges = [...highlight].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live;
+    });
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     const first = ranges[0];
     if (!first) return null;
@@ -77,12 +83,19 @@ try {
 
   if (target) {
     console.log(`${target.count} highlights on the demo page; hovering the first: ${target.text}`);
-    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 4 });
-    const card = page.locator('policy-lens-card');
-    const opened = await card
-      .first()
-      .waitFor({ state: 'visible', timeout: CARD_WAIT_MS })
+    const x = target.x + target.width / 2;
+    const y = target.y + target.height / 2;
+    // Come from below, as a reader's pointer does: a jump straight onto the term is one event, not a rest.
+    await page.mouse.move(x - 40, y + 60);
+    await page.mouse.move(x, y, { steps: 4 });
+    // The host is a sizeless anchor; the card is drawn in its shadow root, so wait for the clause it shows.
+    const opened = await page
+      .waitForFunction(() => document.querySelector('policy-lens-card')?.hasAttribute('data-clause-id'), undefined, {
+        timeout: CARD_WAIT_MS,
+      })
       .then(() => true, () => false);
+    const card = page.locator('policy-lens-card');
+    if (opened) await page.waitForTimeout(300);
     await page.screenshot({ path: SCREENSHOT });
     if (opened) {
       const clauseId = await card.first().getAttribute('data-clause-id');

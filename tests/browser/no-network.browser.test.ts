@@ -17,6 +17,8 @@ import {
 describe('no network', () => {
   let session: ExtensionSession;
   let site: FixtureServer;
+  let highlighted = false;
+  let cardOpened = false;
 
   beforeAll(async () => {
     site = await serveFixtures('tests/fixtures/pages');
@@ -25,19 +27,28 @@ describe('no network', () => {
 
     const page = await session.context.newPage();
     await page.goto(`${site.origin}/demo-news.html`);
-    // Give the content script time to ask for the terms, match and paint; then rest on a highlight, if any.
-    await page
+    // Let the content script ask for the terms, match and paint; then rest on a highlight.
+    highlighted = await page
       .waitForFunction(() => (CSS.highlights?.get('policy-lens')?.size ?? 0) > 0, undefined, { timeout: 5_000 })
-      .catch(() => undefined);
+      .then(() => true, () => false);
     const rect = await page.evaluate(() => {
       const first = [...(CSS.highlights?.get('policy-lens') ?? [])][0];
-      if (!(first instanceof Range)) return null;
-      const r = first.getBoundingClientRect();
+      if (!first) return null;
+      // A StaticRange has no geometry: measure a live Range over the same text.
+      const range = document.createRange();
+      range.setStart(first.startContainer, first.startOffset);
+      range.setEnd(first.endContainer, first.endOffset);
+      const r = range.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
     if (rect) {
-      await page.mouse.move(rect.x, rect.y, { steps: 3 });
-      await page.waitForTimeout(1_000);
+      await page.mouse.move(rect.x - 40, rect.y + 60);
+      await page.mouse.move(rect.x, rect.y, { steps: 4 });
+      cardOpened = await page
+        .waitForFunction(() => document.querySelector('policy-lens-card')?.hasAttribute('data-clause-id'), undefined, {
+          timeout: 3_000,
+        })
+        .then(() => true, () => false);
     }
     const popup = await session.extensionPage(anyExtensionPagePath());
     await popup.waitForTimeout(1_000);
@@ -50,7 +61,9 @@ describe('no network', () => {
     await site?.close();
   });
 
-  it('recorded the browsing (the record is not empty)', () => {
+  it('recorded real work: the page was highlighted, a card opened, the record is not empty', () => {
+    expect(highlighted).toBe(true);
+    expect(cardOpened).toBe(true);
     expect(session.requests.map((r) => r.url)).toContain(`${site.origin}/demo-news.html`);
   });
 
