@@ -59,6 +59,8 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
   const [answer, setAnswer] = useState<SearchAnswer | undefined>();
   const [error, setError] = useState('');
   const [active, setActive] = useState(0);
+  // After a result is opened in the same page (the report view) the list folds away, so it does not cover the clause.
+  const [folded, setFolded] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const latest = useRef(0);
 
@@ -72,6 +74,7 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
   /** Sends the query at once, from the input event itself, rather than an effect a frame later. */
   function run(text: string) {
     setQuery(text);
+    setFolded(false);
     onQueryChange?.(text);
     const q = text.trim();
     const request = ++latest.current;
@@ -106,6 +109,11 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
     if (activeItem) document.getElementById(`result-${activeItem.clauseId}`)?.scrollIntoView({ block: 'nearest' });
   }, [activeItem?.clauseId]);
 
+  function open(clauseId: string) {
+    setFolded(true);
+    onOpen(clauseId);
+  }
+
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'ArrowDown' && items.length) {
       event.preventDefault();
@@ -115,7 +123,7 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
       setActive((a) => (a - 1 + items.length) % items.length);
     } else if (event.key === 'Enter' && activeItem) {
       event.preventDefault();
-      onOpen(activeItem.clauseId);
+      open(activeItem.clauseId);
     } else if (event.key === 'Escape' && query) {
       // Only a non-empty box swallows Escape; on an empty box it still closes the popup.
       event.preventDefault();
@@ -144,6 +152,7 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
         value={query}
         onInput={(e) => run(e.currentTarget.value)}
         onKeyDown={onKeyDown}
+        onFocus={() => setFolded(false)}
       />
       <p class="search-panel__status" role="status" aria-live="polite">
         {error
@@ -170,7 +179,7 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
           )}
         </div>
       )}
-      <ul id="search-results" role="listbox" class="search-panel__results" aria-label={t('searchResults')} hidden={!items.length}>
+      <ul id="search-results" role="listbox" class="search-panel__results" aria-label={t('searchResults')} hidden={!items.length || folded}>
         {items.map((item) => (
           <li
             id={`result-${item.clauseId}`}
@@ -180,7 +189,7 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
             class="search-result"
             data-clause-id={item.clauseId}
             data-match={item.match}
-            onClick={() => onOpen(item.clauseId)}
+            onClick={() => open(item.clauseId)}
             onMouseMove={() => setActive(items.indexOf(item))}
           >
             <p class="search-result__text">
