@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as jieba from 'jieba-wasm';
 import * as OpenCC from 'opencc-js';
 import { bigrams, clauseSearchTokens, queryTokens } from '@/lib/search-tokens';
-import { createSearchIndex, mergeRanges, type SearchableClause } from '@/lib/search';
+import { createSearchIndex, mergeRanges, type SearchableClause, type SearchIndex } from '@/lib/search';
+import { buildIndex } from '@/lib/build-index';
+import type { Clause, IndexBundle } from '@/lib/model';
 
 // The corpus is the real seed cut into sentences and semicolon clauses; the
 // terms are its quoted phrases, with one reviewed abbreviation pair, the way
@@ -164,5 +166,41 @@ describe('search', () => {
     for (const q of ['外', '外资', '外资5', '外资50', '外资50亿']) index.search(q, 20);
     // Not a timing assertion of the budget (the benchmark measures that): a guard against a quadratic regression.
     expect((performance.now() - started) / 5).toBeLessThan(20);
+  });
+});
+
+describe('search on the built index (the bundle the extension ships)', () => {
+  let bundle: IndexBundle;
+  let real: SearchIndex<Clause>;
+
+  beforeAll(async () => {
+    const abbreviations = JSON.parse(readFileSync('seeds/abbreviations.json', 'utf8'));
+    bundle = await buildIndex([{ name: '000_59795ae4144a4d73.txt', text: seed }], abbreviations);
+    real = createSearchIndex(bundle);
+  });
+
+  it("finds every term's first clause when the term is typed", () => {
+    const missed = bundle.terms.filter((term) => {
+      const ids = real.search(term.term, 20).hits.map((h) => h.clause.id);
+      return !ids.includes(term.clauseIds[0]!);
+    });
+    expect(missed.map((t) => t.term)).toEqual([]);
+  });
+
+  it('finds 长护险 when the reader types its full form 长期护理保险, and marks 长护险', () => {
+    const { hits } = real.search('长期护理保险', 10);
+    expect(hits[0]?.match).toBe('term');
+    expect(marked(hits[0]!.clause.text, hits[0]!.marks)).toContain('长护险');
+  });
+
+  it('finds 全年实际使用外资50亿美元 first for 外资 and for 實際使用外資', () => {
+    for (const query of ['外资', '實際使用外資', '实际使用外资50亿美元']) {
+      expect(real.search(query, 5).hits[0]?.clause.text).toContain('全年实际使用外资50亿美元');
+    }
+  });
+
+  it('finds the 175个“高效办成一件事”场景 clause for 高效办成 and 50亿美元 first for 50亿', () => {
+    expect(real.search('高效办成', 5).hits[0]?.clause.text).toContain('推出175个“高效办成一件事”场景');
+    expect(real.search('50亿', 5).hits[0]?.clause.text).toContain('50亿美元');
   });
 });
