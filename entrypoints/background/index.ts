@@ -7,23 +7,29 @@ import { createMessageHandler } from './handle-message';
 import { registerContextMenu } from './context-menu';
 import { registerCommands } from './commands';
 
-export default defineBackground(() => {
-  const store = createIndexStore(bundle);
-  const search = createSearchService(store);
-  const handleMessage = createMessageHandler(store, search);
+export default defineBackground({
+  // An ES-module background lets Vite emit jieba's wasm as its own file; the
+  // classic-script build inlines it as base64 (background.js 5.6 MB), which
+  // web-ext lint rejects (FILE_TOO_LARGE) and every worker start would parse.
+  type: 'module',
+  main() {
+    const store = createIndexStore(bundle);
+    const search = createSearchService(store);
+    const handleMessage = createMessageHandler(store, search);
 
-  // Every start of the service worker checks the database against the bundle:
-  // on install and update the versions differ and the bundle is loaded; on an
-  // ordinary restart the snapshot is read back.
-  void store.ready();
+    // Every start of the service worker checks the database against the bundle:
+    // on install and update the versions differ and the bundle is loaded; on an
+    // ordinary restart the snapshot is read back.
+    void store.ready();
 
-  registerContextMenu();
-  registerCommands();
+    registerContextMenu();
+    registerCommands();
 
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    // sendResponse + `return true` rather than a returned promise: Chrome's
-    // runtime.onMessage long ignored returned promises (crbug.com/1185241).
-    void handleMessage(message).then(sendResponse);
-    return true;
-  });
+    browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+      // sendResponse + `return true` rather than a returned promise: Chrome's
+      // runtime.onMessage long ignored returned promises (crbug.com/1185241).
+      void handleMessage(message).then(sendResponse);
+      return true;
+    });
+  },
 });
