@@ -179,7 +179,14 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
           )}
         </div>
       )}
-      <ul id="search-results" role="listbox" class="search-panel__results" aria-label={t('searchResults')} hidden={!items.length || folded}>
+      <ul
+        id="search-results"
+        role="listbox"
+        class="search-panel__results"
+        aria-label={t('searchResults')}
+        data-query={answer?.query}
+        hidden={!items.length || folded}
+      >
         {items.map((item) => (
           <li
             id={`result-${item.clauseId}`}
