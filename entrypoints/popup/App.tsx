@@ -15,7 +15,7 @@ import { pageSupport, type PageSupport } from './page-support';
 
 const RESULT_LIMIT = 20;
 
-export function answerOf(result: SearchResult): SearchAnswer {
+function answerOf(result: SearchResult): SearchAnswer {
   return {
     query: result.query,
     suggestions: result.suggestions,
