@@ -5,12 +5,25 @@ import { readFileSync } from 'node:fs';
 import type { IndexBundle } from '@/lib/model';
 import type { TermTable } from '@/lib/messages';
 
-export function readTermTable(indexPath: string): TermTable {
+export interface BenchIndex {
+  table: TermTable;
+  /** Terms a reader would search for: the most cited terms of four characters or more, most cited first. */
+  searchWords: string[];
+}
+
+export function readIndex(indexPath: string): BenchIndex {
   const bundle = JSON.parse(readFileSync(indexPath, 'utf8')) as IndexBundle;
   if (!Array.isArray(bundle.terms) || bundle.terms.length === 0) throw new Error(`${indexPath} holds no terms`);
+  const searchWords = bundle.terms
+    .filter((t) => /^[\u4e00-\u9fff]{4,}$/.test(t.term))
+    .sort((a, b) => b.clauseIds.length - a.clauseIds.length || a.term.localeCompare(b.term, 'zh'))
+    .map((t) => t.term);
   return {
-    version: bundle.version,
-    terms: bundle.terms.map((t) => ({ id: t.id, term: t.term, forms: t.forms })),
-    foldMap: bundle.foldMap,
+    table: {
+      version: bundle.version,
+      terms: bundle.terms.map((t) => ({ id: t.id, term: t.term, forms: t.forms })),
+      foldMap: bundle.foldMap,
+    },
+    searchWords,
   };
 }

@@ -1,0 +1,78 @@
+// Runs in the benchmark's page (bundled as an IIFE by bench/page-bundle.ts):
+// the content script's own matcher, scanner, match index and painter, driven
+// the way its session drives them, so the figure is PolicyLens's code on the
+// page and not a copy of it. Also times the matcher alone on the page's text.
+
+import { createMatcher, type MatcherTerm } from '@/lib/matcher';
+import type { FoldMap } from '@/lib/fold-text';
+import type { TermTable } from '@/lib/messages';
+import { collectRuns } from '@/entrypoints/content/collect-text';
+import { MatchIndex } from '@/entrypoints/content/match-index';
+import { createPainter, HIGHLIGHT } from '@/entrypoints/content/paint';
+import { Scanner } from '@/entrypoints/content/scan';
+
+export interface ScanAndPaintResult {
+  /** From the start (building the matcher) to the last highlight registered. */
+  ms: number;
+  /** Highlights registered under 'policy-lens'. */
+  count: number;
+  /** Time spent inside the scanner's slices (the rest is the page's turn between slices). */
+  busyMs: number;
+  slices: number;
+  longestSliceMs: number;
+}
+
+function scanAndPaint(table: TermTable): Promise<ScanAndPaintResult> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const matcher = createMatcher(table.terms, table.foldMap);
+    const index = new MatchIndex();
+    const painter = createPainter();
+    let busyMs = 0;
+    let slices = 0;
+    let longestSliceMs = 0;
+    const scanner: Scanner = new Scanner({
+      matcher,
+      index,
+      painter,
+      onShadowRoot: (root) => scanner.scanTree(root),
+      onChange: () => undefined,
+      // The session defers with the content script context's setTimeout(fn, 0); so does this.
+      defer: (fn) =>
+        setTimeout(() => {
+          const sliceStart = performance.now();
+          fn();
+          const sliceMs = performance.now() - sliceStart;
+          busyMs += sliceMs;
+          slices++;
+          longestSliceMs = Math.max(longestSliceMs, sliceMs);
+          if (!scanner.busy) {
+            const count = CSS.highlights.get(HIGHLIGHT)?.size ?? 0;
+            done({ ms: performance.now() - started, count, busyMs, slices, longestSliceMs });
+          }
+        }, 0),
+    });
+    scanner.scanVisibleFirst(document);
+  });
+}
+
+export interface MatcherTiming {
+  buildMs: number;
+  scanMs: number;
+  matches: number;
+  patterns: number;
+}
+
+/** Builds a matcher and scans every text run of the page (as the scanner reads them) once. */
+function timeMatcher(terms: MatcherTerm[], foldMap: FoldMap): MatcherTiming {
+  const texts: string[] = [];
+  for (const run of collectRuns({ root: document, deep: true })) texts.push(run.text);
+  const started = performance.now();
+  const matcher = createMatcher(terms, foldMap);
+  const built = performance.now();
+  let matches = 0;
+  for (const text of texts) matches += matcher.scan(text).length;
+  return { buildMs: built - started, scanMs: performance.now() - built, matches, patterns: matcher.patternCount };
+}
+
+(globalThis as unknown as { __policyLensBench: unknown }).__policyLensBench = { scanAndPaint, timeMatcher };

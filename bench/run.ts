@@ -1,0 +1,299 @@
+// npm run bench: builds the index and the extension into a temporary folder,
+// generates the pages from the seed, serves them on 127.0.0.1 and measures
+// PolicyLens against the bare text walk and mark.js in headless Chromium, then
+// the built extension's own figures. Prints a table with budgets and writes
+// bench/results.json. Timings are reported, never asserted.
+//
+// Options: --skip-build (reuse the last build in $BENCH_OUT or /tmp/pl-out-bench),
+// --runs N (default 5).
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium, serveFixtures } from '@/tests/browser/harness';
+import { launchBrowser } from './browser';
+import { generatePages, type PageName } from './generate-pages';
+import {
+  contentScriptSize,
+  launchAndInstall,
+  LONG_TASK_RECORDER,
+  measureCausedTasks,
+  measureHover,
+  measurePageLoads,
+  measurePopup,
+  type PageLoadFigures,
+} from './measure-extension';
+import { measureMatcher } from './measure-matcher';
+import { measureScans, type ScanResult } from './measure-scan';
+import { bundleDriver } from './page-bundle';
+import { ms, printTable, spread, times, writeResults, type Row } from './report';
+import { syntheticTerms } from './synthetic-terms';
+import { readIndex } from './term-list';
+import type { TaskStats } from './trace-tasks';
+
+const SEED_FILE = 'seeds/000_59795ae4144a4d73.txt';
+const INDEX_FILE = '.generated/index.json';
+const MARK_LIMIT_MS = 60_000;
+/** mark(terms) runs of more than this are not repeated: the figure is orders of magnitude from any budget. */
+const REPEAT_BELOW_MS = 5_000;
+const PAGES: PageName[] = ['long', 'article', 'no-match'];
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const skipBuild = args.includes('--skip-build');
+const outDir = process.env.BENCH_OUT ?? (skipBuild ? '/tmp/pl-out-bench' : mkdtempSync(join(tmpdir(), 'pl-out-bench-')));
+const extensionDir = join(outDir, 'chrome-mv3');
+const started = performance.now();
+const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+function build() {
+  log('building the index (scripts/build-index.ts)');
+  execFileSync('npx', ['tsx', 'scripts/build-index.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  log(`building the extension into ${outDir}`);
+  execFileSync('npx', ['wxt', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, POLICYLENS_OUT: outDir },
+  });
+}
+
+if (!skipBuild) build();
+const { table, searchWords } = readIndex(INDEX_FILE);
+const seedText = readFileSync(SEED_FILE, 'utf8');
+const forms = table.terms.flatMap((t) => t.forms);
+log(`${table.terms.length} terms, ${forms.length} forms; generating pages`);
+const pages = generatePages(seedText, { forms, foldMap: table.foldMap });
+const pageDir = mkdtempSync(join(tmpdir(), 'policylens-bench-pages-'));
+for (const page of Object.values(pages)) writeFileSync(join(pageDir, `${page.name}.html`), page.html);
+const server = await serveFixtures(pageDir);
+const url = (name: PageName) => `${server.origin}/${name}.html`;
+const driver = await bundleDriver();
+if ('error' in driver) log(driver.error);
+
+// Without the extension: the four scan methods, the matcher, and the baselines of the extension's figures.
+const plain = await launchBrowser();
+await plain.context.addInitScript(LONG_TASK_RECORDER);
+const scans = {} as Record<PageName, Record<string, ScanResult>>;
+for (const name of PAGES) {
+  log(`scan methods on ${name} (${runs} runs each)`);
+  scans[name] = await measureScans(plain.context, url(name), {
+    runs,
+    limitMs: MARK_LIMIT_MS,
+    repeatBelowMs: REPEAT_BELOW_MS,
+    table,
+    ...('source' in driver ? { driverSource: driver.source } : { driverMissing: driver.error }),
+  });
+}
+const synthetic = syntheticTerms(seedText, forms.length * 19, {
+  foldMap: table.foldMap,
+  exclude: forms,
+});
+const matcher =
+  'source' in driver
+    ? (log('matcher with the real and the 20× term list'),
+      await measureMatcher(
+        plain.context,
+        url('long'),
+        driver.source,
+        { real: table.terms, twentyfold: [...table.terms, ...synthetic] },
+        table.foldMap,
+        runs,
+      ))
+    : undefined;
+const loadsWithout = {} as Record<PageName, PageLoadFigures>;
+for (const name of PAGES) {
+  log(`page loads without the extension: ${name}`);
+  loadsWithout[name] = await measurePageLoads(plain.context, url(name), { runs: 3, heap: name === 'long' });
+}
+await plain.close();
+
+// With the extension: install, the cold popup first (nothing else has woken the background's search yet).
+log('launching with the extension (fresh profile)');
+const { bench: withExt, install } = await launchAndInstall(extensionDir);
+await withExt.context.addInitScript(LONG_TASK_RECORDER);
+log('popup');
+const popup = await measurePopup(withExt.context, withExt.extensionId!, searchWords.slice(0, 3)).catch((e: Error) => e);
+const loadsWith = {} as Record<PageName, PageLoadFigures>;
+const caused = {} as Record<PageName, TaskStats>;
+for (const name of PAGES) {
+  log(`page loads with the extension: ${name}`);
+  loadsWith[name] = await measurePageLoads(withExt.context, url(name), { runs: 3, heap: name === 'long' });
+  caused[name] = await measureCausedTasks(withExt, url(name));
+}
+log('hover card, 50 hovers on the article');
+const hover = await measureHover(withExt.context, url('article'), 50).catch((e: Error) => e);
+await withExt.close();
+await server.close();
+const size = contentScriptSize(extensionDir);
+
+// The table.
+const rows: Row[] = [];
+const median = (r: ScanResult | undefined) => r?.summary?.median;
+for (const name of PAGES) {
+  const s = scans[name];
+  const floor = median(s.floor);
+  const pl = median(s.policyLens);
+  rows.push({ figure: `${name}: floor (TreeWalker text pass)`, value: spread(s.floor!.summary), data: s.floor });
+  const plBudget = name === 'long' ? '≤ 4× floor' : name === 'no-match' ? '≤ 2× floor' : '≤ 3 ms';
+  const plPass =
+    pl === undefined || floor === undefined
+      ? undefined
+      : name === 'long'
+        ? pl <= 4 * floor
+        : name === 'no-match'
+          ? pl <= 2 * floor
+          : pl <= 3;
+  rows.push({
+    figure: `${name}: PolicyLens scan + paint`,
+    value: s.policyLens!.skipped ? 'not measured' : `${spread(s.policyLens!.summary)}, ${s.policyLens!.runs[0]?.count ?? 0} highlights`,
+    baseline: `floor ${ms(floor)}`,
+    ratio: pl !== undefined && floor ? times(pl / floor) : undefined,
+    budget: plBudget,
+    pass: plPass,
+    note: s.policyLens!.skipped,
+    data: s.policyLens,
+  });
+  const regexp = median(s.markRegExp);
+  rows.push({
+    figure: `${name}: mark.js markRegExp (one alternation)`,
+    value: `${spread(s.markRegExp!.summary)}, ${s.markRegExp!.runs[0]?.count ?? 0} marks`,
+    baseline: pl !== undefined ? `PolicyLens ${ms(pl)}` : undefined,
+    ratio: pl !== undefined && regexp !== undefined ? `PolicyLens ${times(regexp / pl)} faster` : undefined,
+    budget: name === 'long' ? '≥ 5× faster' : undefined,
+    pass: name === 'long' && pl !== undefined && regexp !== undefined ? regexp / pl >= 5 : undefined,
+    data: s.markRegExp,
+  });
+  const keywords = s.markTerms!;
+  const kw = keywords.timedOut ? MARK_LIMIT_MS : median(keywords);
+  rows.push({
+    figure: `${name}: mark.js mark(terms)`,
+    value: keywords.timedOut ? `> ${MARK_LIMIT_MS / 1000} s (stopped)` : `${spread(keywords.summary)}, ${keywords.runs[0]?.count ?? 0} marks`,
+    baseline: pl !== undefined ? `PolicyLens ${ms(pl)}` : undefined,
+    ratio: pl !== undefined && kw !== undefined ? `PolicyLens ${keywords.timedOut ? '> ' : ''}${times(kw / pl)} faster` : undefined,
+    budget: name === 'long' ? '≥ 500× faster' : undefined,
+    // A stopped run gives a lower bound: it passes if even that is enough, and is unknown otherwise.
+    pass:
+      name === 'long' && pl !== undefined && kw !== undefined
+        ? kw / pl >= 500 || (keywords.timedOut ? undefined : false)
+        : undefined,
+    data: keywords,
+  });
+  const c = caused[name];
+  rows.push({
+    figure: `${name}: longest main-thread task with PolicyLens code (trace)`,
+    value: `${ms(c.longestMs)} (${c.tasks} tasks, ${c.over50} over 50 ms)`,
+    budget: '≤ 50 ms',
+    pass: c.longestMs <= 50,
+    note: c.longestMs > 50 ? `samples in it: ${c.longestHotspots.join(', ')}` : undefined,
+    data: c,
+  });
+  rows.push({ figure: `${name}: total main-thread time of those tasks (trace)`, value: ms(c.totalMs) });
+  const w = loadsWith[name];
+  const wo = loadsWithout[name];
+  rows.push({
+    figure: `${name}: longest long task of the page load (observer)`,
+    value: `${spread(w.longestTaskMs)} with`,
+    baseline: `${spread(wo.longestTaskMs)} without`,
+    ratio: wo.longestTaskMs.median ? times(w.longestTaskMs.median / wo.longestTaskMs.median) : undefined,
+  });
+  rows.push({
+    figure: `${name}: total long-task time of the page load (observer)`,
+    value: `${spread(w.totalLongTaskMs)} with`,
+    baseline: `${spread(wo.totalLongTaskMs)} without`,
+    ratio: `+${ms(w.totalLongTaskMs.median - wo.totalLongTaskMs.median)}`,
+  });
+  if (w.heapMb && wo.heapMb) {
+    const added = w.heapMb.median - wo.heapMb.median;
+    rows.push({
+      figure: `${name}: JS heap added by the extension`,
+      value: `${added.toFixed(1)} MB (${w.heapMb.median.toFixed(1)} MB with, ${w.highlights} highlights)`,
+      baseline: `${wo.heapMb.median.toFixed(1)} MB without`,
+      budget: '≤ 30 MB',
+      pass: added <= 30,
+      data: { with: w.heapMb, without: wo.heapMb },
+    });
+  }
+}
+if (matcher) {
+  const { real, twentyfold } = matcher as Record<'real' | 'twentyfold', (typeof matcher)[string]>;
+  rows.push({ figure: `matcher build, real list (${real!.patterns} forms)`, value: spread(real!.buildMs) });
+  rows.push({ figure: `matcher build, 20× list (${twentyfold!.patterns} forms)`, value: spread(twentyfold!.buildMs), baseline: `real ${ms(real!.buildMs.median)}`, ratio: times(twentyfold!.buildMs.median / real!.buildMs.median) });
+  rows.push({ figure: `matcher scan of the long page, real list (${real!.matches} matches)`, value: spread(real!.scanMs) });
+  const scanRatio = twentyfold!.scanMs.median / real!.scanMs.median;
+  rows.push({
+    figure: `matcher scan of the long page, 20× list (${twentyfold!.matches} matches)`,
+    value: spread(twentyfold!.scanMs),
+    baseline: `real ${ms(real!.scanMs.median)}`,
+    ratio: times(scanRatio),
+    budget: '≤ 1.3×',
+    pass: scanRatio <= 1.3,
+  });
+}
+if (hover instanceof Error) rows.push({ figure: 'hover to card', value: 'not measured', note: hover.message });
+else {
+  rows.push({
+    figure: `hover: pointer rest to card visible, minus the ${hover.restDelayMs} ms rest delay`,
+    value: `median ${ms(hover.afterDelayMs.median)}, p95 ${ms(hover.afterDelayMs.p95)}, max ${ms(hover.afterDelayMs.max)} (${hover.hovers} hovers, ${hover.missed} missed)`,
+    budget: '≤ 50 ms p95',
+    pass: hover.missed === 0 && hover.afterDelayMs.p95 <= 50,
+    data: hover,
+  });
+}
+if (popup instanceof Error) rows.push({ figure: 'popup', value: 'not measured', note: popup.message });
+else {
+  for (const kind of ['cold', 'warm'] as const) {
+    const o = popup[kind];
+    rows.push({
+      figure: `popup open to first results, ${kind} (“${popup.query}”)`,
+      value: `${ms(o.openToResultsMs)} (box ready ${ms(o.readyMs)} + query to results ${ms(o.queryToResultsMs)})`,
+      budget: kind === 'cold' ? '≤ 150 ms' : undefined,
+      pass: kind === 'cold' ? o.openToResultsMs <= 150 : undefined,
+      data: o,
+    });
+  }
+  rows.push({
+    figure: `popup: each further keystroke to results settled`,
+    value: `median ${ms(popup.keystrokeMs.median)}, p95 ${ms(popup.keystrokeMs.p95)} (${popup.keystrokeMs.runs} keystrokes)`,
+    budget: '≤ 20 ms',
+    pass: popup.keystrokeMs.p95 <= 20,
+    data: popup,
+  });
+}
+rows.push({
+  figure: 'install to index ready (background loadMs)',
+  value: `${ms(install.loadMs)} (${install.state})`,
+  budget: '≤ 1 s',
+  pass: install.state === 'ready' && install.loadMs <= 1000,
+  data: install,
+});
+rows.push({
+  figure: 'install: launch to index ready, wall time',
+  value: `${ms(install.wallMs)} (from the service worker's start: ${ms(install.fromWorkerMs)})`,
+});
+rows.push({
+  figure: 'content script size',
+  value: `${size.gzipKb.toFixed(1)} KB gzipped (${size.rawKb.toFixed(1)} KB raw)${size.forbidden.length ? `, contains ${size.forbidden.join(', ')}` : ''}`,
+  budget: '≤ 30 KB gzipped, no Dexie or jieba',
+  pass: size.gzipKb <= 30 && size.forbidden.length === 0,
+  data: size,
+});
+
+console.log(`\n${printTable(rows)}\n`);
+const chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim();
+mkdirSync('bench', { recursive: true });
+writeResults(
+  'bench/results.json',
+  {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, chromium },
+    indexVersion: table.version,
+    terms: table.terms.length,
+    forms: forms.length,
+    pages: Object.fromEntries(Object.values(pages).map((p) => [p.name, { textLength: p.textLength, paragraphs: p.paragraphs }])),
+    runs,
+    seconds: Math.round((performance.now() - started) / 1000),
+  },
+  rows,
+  { scans, matcher, loadsWith, loadsWithout, caused, hover: hover instanceof Error ? hover.message : hover, popup: popup instanceof Error ? popup.message : popup, install, size },
+);
+log('wrote bench/results.json');
