@@ -195,6 +195,10 @@ describe('popup search', () => {
     expect(await page.locator('.search-result').count()).toBe(0);
   });
 
+  it('raises no error in the popup, the report view or the background', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+
   it('measures the time from a keystroke to its results on screen, warm', async () => {
     const queries = ['津', '津治', '津治通', '外', '外资', '高', '高效', '高效办', '高效办成'];
     const ms = await page.evaluate(async (qs) => {
