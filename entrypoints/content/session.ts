@@ -198,7 +198,9 @@ export function startSession(options: {
     },
   };
 
-  scanner.scanVisibleFirst(document);
+  // After the page's next frame: its layout is then done, so finding the text in view costs nothing
+  // (at document_idle, elementFromPoint forced the layout of a 1,000,000-character page: a 114 ms task).
+  ctx.requestAnimationFrame(() => ctx.setTimeout(() => scanner.scanVisibleFirst(document), 0));
 
   return {
     handlers,
