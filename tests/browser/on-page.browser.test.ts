@@ -81,9 +81,10 @@ interface CardState {
   label: string | null;
 }
 
-async function hoverCard(page: Page, term: string): Promise<CardState> {
-  const point = await termPoint(page, term);
-  expect(point, `no highlight for ${term}`).not.toBeNull();
+/** Rests the pointer on the highlighted text and waits for the card of `term` (the report's form of it). */
+async function hoverCard(page: Page, text: string, term = text): Promise<CardState> {
+  const point = await termPoint(page, text);
+  expect(point, `no highlight for ${text}`).not.toBeNull();
   await page.mouse.move(point!.x - 40, point!.y + 60);
   await page.mouse.move(point!.x, point!.y, { steps: 4 });
   await page.waitForFunction(
@@ -207,6 +208,19 @@ describe('on the page: highlights and hover card', () => {
     expect(farm.text).toContain('严守耕地保护红线，高质量完成');
     expect(farm.clauseId).toMatch(/\S/);
     expect(farm.role).toBe('dialog');
+    // Beside the term, inside the viewport, never over the term.
+    const geometry = await page.evaluate(() => {
+      const card = document.querySelector('policy-lens-card')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+      const hovered = [...CSS.highlights.get('policy-lens-hover')!][0]!;
+      const range = document.createRange();
+      range.setStart(hovered.startContainer, hovered.startOffset);
+      range.setEnd(hovered.endContainer, hovered.endOffset);
+      const term = range.getBoundingClientRect();
+      const overlaps = card.left < term.right && term.left < card.right && card.top < term.bottom && term.top < card.bottom;
+      const inside = card.left >= 0 && card.top >= 0 && card.right <= innerWidth && card.bottom <= innerHeight;
+      return { overlaps, inside, hovered: range.toString() };
+    });
+    expect(geometry).toEqual({ overlaps: false, inside: true, hovered: '高标准农田' });
     expect(farm.label).toContain('高标准农田');
     // The host hangs from <html>, so the body is untouched while the card is open.
     expect(await bodyUnchanged(page)).toBe(true);
@@ -398,6 +412,27 @@ describe('on the page: highlights and hover card', () => {
     await report.waitForLoadState();
     expect(report.url()).toBe(`chrome-extension://${session.extensionId}/report.html#clause-${card.clauseId}`);
     await report.close();
+    await page.close();
+  });
+
+  it('steps through the clauses of a term that several clauses mention', async () => {
+    const page = await open('on-page-news-traditional.html');
+    await waitForHighlights(page, 10);
+    const first = await hoverCard(page, '自貿試驗區', '自贸试验区');
+    expect(first.text).toContain(chinese ? '第 1 / 3 条' : 'clause 1 of 3');
+    await page.evaluate(() =>
+      (document.querySelector('policy-lens-card')!.shadowRoot!.querySelectorAll('button.step')[1] as HTMLButtonElement).click(),
+    );
+    await page.waitForFunction(
+      (first) => {
+        const host = document.querySelector('policy-lens-card');
+        return host && host.getAttribute('data-clause-id') !== first;
+      },
+      first.clauseId,
+    );
+    const second = await page.evaluate(() => document.querySelector('policy-lens-card')!.shadowRoot!.textContent ?? '');
+    expect(second).toContain(chinese ? '第 2 / 3 条' : 'clause 2 of 3');
+    expect(second).toContain('自贸试验区');
     await page.close();
   });
 
