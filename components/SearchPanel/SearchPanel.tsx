@@ -31,7 +31,6 @@ interface Props {
   initialQuery?: string;
   /** Shown while the box is empty (the popup: the terms on this page). */
   empty?: ComponentChildren;
-  onQueryChange?: (query: string) => void;
   /** Focus the box on open (the popup); off when the page opens at a deep link. */
   autoFocus?: boolean;
 }
@@ -54,7 +53,7 @@ function markOnce(name: string) {
  * Up/Down move through the results while focus stays in the box, Enter opens
  * the active result, Escape clears the box.
  */
-export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryChange, autoFocus = true }: Props) {
+export function SearchPanel({ search, onOpen, initialQuery = '', empty, autoFocus = true }: Props) {
   const [query, setQuery] = useState(initialQuery);
   const [answer, setAnswer] = useState<SearchAnswer | undefined>();
   const [error, setError] = useState('');
@@ -75,7 +74,6 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, onQueryC
   function run(text: string) {
     setQuery(text);
     setFolded(false);
-    onQueryChange?.(text);
     const q = text.trim();
     const request = ++latest.current;
     if (!q) {
