@@ -98,7 +98,12 @@ export function App() {
               initialQuery={initialQuery}
               autoFocus={!marked}
               onOpen={(clauseId) => {
-                location.hash = `clause-${clauseId}`;
+                // The same hash again fires no hashchange: scroll to the clause directly.
+                if (clauseFromHash() === clauseId) {
+                  document.getElementById(`clause-${clauseId}`)?.scrollIntoView({ block: 'center' });
+                } else {
+                  location.hash = `clause-${clauseId}`;
+                }
               }}
             />
           </div>
