@@ -87,6 +87,12 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     session?.applySettings(settings);
     enqueue();
   });
-  ctx.onInvalidated(unwatch);
+  ctx.onInvalidated(() => {
+    try {
+      unwatch();
+    } catch {
+      // Removing a storage listener from a dead context throws "Extension context invalidated": it is gone anyway.
+    }
+  });
   enqueue();
 }

@@ -37,5 +37,15 @@ export function listenForTabMessages(handlers: () => TabHandlers | undefined, si
     );
   };
   browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      try {
+        browser.runtime.onMessage.removeListener(listener);
+      } catch {
+        // After an extension reload the API throws "Extension context invalidated": the listener died with it.
+      }
+    },
+    { once: true },
+  );
 }
