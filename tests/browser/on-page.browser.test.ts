@@ -436,6 +436,48 @@ describe('on the page: highlights and hover card', () => {
     await page.close();
   });
 
+  it('keeps working on a page that breaks Array, appendChild, MutationObserver and CSS.highlights.set in its own world', async () => {
+    const page = await open('on-page-hostile.html');
+    type Hostile = { __hostile: { break(): void; restore(): void } };
+    // The content script runs in its own world, so the page's overrides do not reach it. Playwright's
+    // own polling runs in the page's world, so each look restores the built-ins for its duration.
+    const seen = () =>
+      page.evaluate(() => {
+        const hostile = (window as unknown as Hostile).__hostile;
+        hostile.restore();
+        const size = CSS.highlights.get('policy-lens')?.size ?? 0;
+        hostile.break();
+        return size;
+      });
+    for (let waited = 0; (await seen()) < 2; waited += 100) {
+      expect(waited).toBeLessThan(15_000);
+      await page.waitForTimeout(100);
+    }
+    await page.evaluate(() => (window as unknown as Hostile).__hostile.restore());
+    expect(await highlighted(page)).toEqual(['高标准农田', '高标准农田']);
+    const point = (await termPoint(page, '高标准农田', 1))!;
+    await page.evaluate(() => (window as unknown as Hostile).__hostile.break());
+    await page.mouse.move(point.x, point.y + 40);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    const cardShown = () =>
+      page.evaluate(() => {
+        const hostile = (window as unknown as Hostile).__hostile;
+        hostile.restore();
+        const shown = document.querySelector('policy-lens-card')?.hasAttribute('data-clause-id') ?? false;
+        hostile.break();
+        return shown;
+      });
+    for (let waited = 0; !(await cardShown()); waited += 100) {
+      expect(waited).toBeLessThan(5_000);
+      await page.waitForTimeout(100);
+    }
+    await page.evaluate(() => (window as unknown as Hostile).__hostile.restore());
+    const text = await page.evaluate(() => document.querySelector('policy-lens-card')!.shadowRoot!.textContent ?? '');
+    expect(text).toContain('50万亩以上');
+    expect(await bodyUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
   it('leaves no error of ours in any console', () => {
     const ours = session.pageErrors.filter((e) => /policy|extension context|highlight/i.test(e));
     expect(ours).toEqual([]);
