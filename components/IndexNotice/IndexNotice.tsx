@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { IndexStatus } from '@/lib/messages';
 import { t } from '@/extension/i18n';
+import './IndexNotice.css';
 
 interface Props {
   status: IndexStatus | undefined;

@@ -109,11 +109,13 @@ export function App() {
           </div>
         )}
       </header>
-      {failure && (
-        <IndexNotice
-          status={failure}
-          onRebuild={() => askBackground('rebuild', {}).then(() => location.reload())}
-        />
+      {(failure ?? data?.failure) && (
+        <div class="report__notice">
+          <IndexNotice
+            status={failure ?? data?.failure}
+            onRebuild={() => askBackground('rebuild', {}).then(() => location.reload())}
+          />
+        </div>
       )}
       {!data && !failure && <p role="status">{t('reportLoading')}</p>}
       {data && derived && (

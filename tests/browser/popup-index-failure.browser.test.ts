@@ -1,5 +1,6 @@
-// When the index cannot be loaded into IndexedDB the popup says so and offers
-// a rebuild, while search keeps answering from the bundled data. The failure
+// When the index cannot be loaded into IndexedDB the popup and the report view
+// say so and offer a rebuild, while search and the report keep working from
+// the bundled data. The failure
 // is real: the test leaves a foreign `policy-lens` database in the extension's
 // origin (no object stores) and asks the background to rebuild, so Dexie's
 // writes fail; removing it and pressing the popup's rebuild recovers.
@@ -47,7 +48,7 @@ const rebuild = (page: Page) =>
       (await (globalThis as unknown as RuntimeGlobals).chrome.runtime.sendMessage({ type: 'rebuild' })) as Reply<IndexStatus>,
   );
 
-describe('popup when the index failed', () => {
+describe('popup and report view when the index failed', () => {
   let session: ExtensionSession;
   let page: Page;
 
@@ -76,6 +77,12 @@ describe('popup when the index failed', () => {
     await popup.locator('#search-input').fill('外资');
     await popup.locator('.search-result').first().waitFor();
     expect(await popup.locator('.search-result__text').first().textContent()).toContain('全年实际使用外资50亿美元');
+
+    const report = await session.extensionPage('report.html');
+    await report.locator('.index-notice[role="alert"]').waitFor();
+    expect(await report.locator('.report__document').count()).toBe(2);
+    expect(await report.locator('.targets-table tbody tr').count()).toBe(failed.ok ? failed.value.counts.targets : -1);
+    await report.close();
 
     await removeDatabase(page);
     await rebuildButton.click();
