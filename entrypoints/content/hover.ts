@@ -33,6 +33,8 @@ export function matchAtPoint(index: MatchIndex, x: number, y: number, shadowRoot
   if (position) return index.at(position.node, position.offset);
   const stack = document.elementsFromPoint(x, y).slice(0, OVERLAY_DEPTH);
   for (const el of stack.slice(1)) {
+    // Below the overlay the page itself: the pointer is over no text.
+    if (el === document.body || el === document.documentElement) break;
     const candidates = index.within(el);
     const hit = candidates.find((m) => rangeContainsPoint(m.range, x, y));
     if (hit) return hit;

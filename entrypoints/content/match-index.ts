@@ -129,10 +129,18 @@ export class MatchIndex {
     return undefined;
   }
 
-  /** Matches with a node inside this element: the pointer's fallback when an overlay hides the text. */
-  within(el: Element): PageMatch[] {
+  /**
+   * Matches in the first `limit` text nodes under this element: the
+   * pointer's fallback when an overlay covers the text. Bounded, so a pointer
+   * over a large container costs a short walk, not a pass over every match.
+   */
+  within(el: Element, limit = 200): PageMatch[] {
     const out: PageMatch[] = [];
-    for (const [node, list] of this.#byNode) if (el.contains(node)) out.push(...list);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = 0, node = walker.nextNode(); node && n < limit; n++, node = walker.nextNode()) {
+      const list = this.#byNode.get(node as Text);
+      if (list) for (const match of list) if (!out.includes(match)) out.push(match);
+    }
     return out;
   }
 

@@ -59,9 +59,9 @@ export class Scanner {
     this.#push({ runs: collectRuns({ root: block, deep: false, onShadowRoot: this.#options.onShadowRoot }) });
   }
 
-  /** The first read of a document or shadow root: the text in view first. */
-  scanVisibleFirst(root: Document | ShadowRoot): void {
-    const start = root instanceof Document ? blockInView(root) : null;
+  /** The first read of a document: the text in view first. */
+  scanVisibleFirst(root: Document): void {
+    const start = blockInView(root);
     if (start) {
       this.scanTree(root, { from: start });
       this.scanTree(root, { until: start });

@@ -478,6 +478,19 @@ describe('on the page: highlights and hover card', () => {
     await page.close();
   });
 
+  it('finds the term under a transparent link cover laid over the text', async () => {
+    const page = await open('on-page-overlay.html');
+    expect(await waitForHighlights(page, 1)).toEqual(['鲁班工坊']);
+    const covered = await page.evaluate(() => {
+      const p = document.querySelector('.summary')!.getBoundingClientRect();
+      return document.elementFromPoint(p.left + 10, p.top + p.height / 2)?.className;
+    });
+    expect(covered).toBe('cover');
+    const card = await hoverCard(page, '鲁班工坊');
+    expect(card.text).toContain('深化鲁班工坊建设');
+    await page.close();
+  });
+
   it('leaves no error of ours in any console', () => {
     const ours = session.pageErrors.filter((e) => /policy|extension context|highlight/i.test(e));
     expect(ours).toEqual([]);
