@@ -1,3 +1,4 @@
+import { Fragment, type ComponentChildren } from 'preact';
 import type { Clause, OutlineSection, ReportDocument, Target } from '@/lib/model';
 import { toDisplayText } from '@/lib/display-text';
 import { t } from '@/extension/i18n';
@@ -11,30 +12,46 @@ interface Props {
   targetsByClause: Map<string, Target[]>;
   /** The clause a deep link points at: marked. */
   markedClauseId?: string;
+  /** The query's words in the clause a search opened ([start, end) in its text). */
+  emphasis?: { clauseId: string; marks: readonly [number, number][] };
 }
 
 export const sectionAnchor = (id: string) => `section-${id}`;
 export const documentAnchor = (id: string) => `doc-${id}`;
 
-/** A clause's text with its task title in bold and its targets marked; offsets hold because display text maps one character to one. */
-function ClauseText({ clause, targets }: { clause: Clause; targets: Target[] }) {
+/**
+ * A clause's text with its task title in bold, its targets marked and, for the
+ * clause a search opened, the query's words emphasised. Offsets hold because
+ * display text maps one character to one.
+ */
+function ClauseText({ clause, targets, hits }: { clause: Clause; targets: Target[]; hits: readonly [number, number][] }) {
   const text = toDisplayText(clause.text);
+  const titleEnd = clause.taskTitle && clause.text.startsWith(clause.taskTitle) ? clause.taskTitle.length : 0;
+
+  // Cuts [from, to) where the title or a search hit begins or ends, and wraps each piece accordingly.
+  const decorate = (from: number, to: number) => {
+    const cuts = new Set([from, to]);
+    for (const at of [titleEnd, ...hits.flat()]) if (at > from && at < to) cuts.add(at);
+    const points = [...cuts].sort((a, b) => a - b);
+    const nodes = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [a, b] = [points[i]!, points[i + 1]!];
+      let node: ComponentChildren = text.slice(a, b);
+      if (hits.some(([s, e]) => s <= a && b <= e)) node = <mark class="clause__hit">{node}</mark>;
+      if (b <= titleEnd) node = <strong class="clause__title">{node}</strong>;
+      nodes.push(<Fragment key={a}>{node}</Fragment>);
+    }
+    return nodes;
+  };
+
   const pieces = [];
   let at = 0;
-  if (clause.taskTitle && clause.text.startsWith(clause.taskTitle)) {
-    pieces.push(
-      <strong key="title" class="clause__title">
-        {text.slice(0, clause.taskTitle.length)}
-      </strong>,
-    );
-    at = clause.taskTitle.length;
-  }
   for (const target of [...targets].sort((a, b) => a.offset - b.offset)) {
     const end = target.offset + target.text.length;
     if (target.offset < at || end > text.length) continue;
     const { before, value, after } = formatFigure(target);
     const kind = t(target.kind === 'commitment' ? 'targetCommitment' : 'targetResult');
-    pieces.push(text.slice(at, target.offset));
+    pieces.push(<Fragment key={`text-${at}`}>{decorate(at, target.offset)}</Fragment>);
     pieces.push(
       <mark
         key={target.id}
@@ -42,12 +59,12 @@ function ClauseText({ clause, targets }: { clause: Clause; targets: Target[] }) 
         data-target-id={target.id}
         title={`${toDisplayText(target.metric)}：${before}${value}${after}（${kind}）`}
       >
-        {text.slice(target.offset, end)}
+        {decorate(target.offset, end)}
       </mark>,
     );
     at = end;
   }
-  pieces.push(text.slice(at));
+  pieces.push(<Fragment key={`text-${at}`}>{decorate(at, text.length)}</Fragment>);
   return <>{pieces}</>;
 }
 
@@ -62,7 +79,9 @@ function groupBy<T>(items: T[], key: (item: T) => string | number): Map<string |
   return out;
 }
 
-function SectionBody({ clauses, targetsByClause, markedClauseId }: Omit<Props, 'documents'>) {
+const NO_HITS: readonly [number, number][] = [];
+
+function SectionBody({ clauses, targetsByClause, markedClauseId, emphasis }: Omit<Props, 'documents'>) {
   return (
     <>
       {[...groupBy(clauses, (c) => c.paragraph).values()].map((paragraph) => (
@@ -75,7 +94,11 @@ function SectionBody({ clauses, targetsByClause, markedClauseId }: Omit<Props, '
               tabIndex={clause.id === markedClauseId ? -1 : undefined}
               data-clause-id={clause.id}
             >
-              <ClauseText clause={clause} targets={targetsByClause.get(clause.id) ?? []} />
+              <ClauseText
+                clause={clause}
+                targets={targetsByClause.get(clause.id) ?? []}
+                hits={emphasis?.clauseId === clause.id ? emphasis.marks : NO_HITS}
+              />
             </span>
           ))}
         </p>
@@ -91,7 +114,7 @@ function SectionHeading({ section }: { section: OutlineSection }) {
 }
 
 /** The documents as a reader reads them: headings by part and section, paragraphs of clauses, targets marked. */
-export function ReportArticle({ documents, clauses, targetsByClause, markedClauseId }: Props) {
+export function ReportArticle({ documents, clauses, targetsByClause, markedClauseId, emphasis }: Props) {
   const bySection = groupBy(clauses, (c) => c.sectionId);
   return (
     <>
@@ -113,6 +136,7 @@ export function ReportArticle({ documents, clauses, targetsByClause, markedClaus
                     clauses={bySection.get(section.id) ?? []}
                     targetsByClause={targetsByClause}
                     markedClauseId={markedClauseId}
+                    emphasis={emphasis}
                   />
                 </section>
               ))}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Target } from '@/lib/model';
 import { createSearchIndex } from '@/lib/search';
 import { askBackground } from '@/extension/background-client';
@@ -23,6 +23,8 @@ export function App() {
   const [data, setData] = useState<ReportData>();
   const [failure, setFailure] = useState<IndexStatus>();
   const [marked, setMarked] = useState(clauseFromHash);
+  const [emphasis, setEmphasis] = useState<{ clauseId: string; marks: [number, number][] }>();
+  const lastAnswer = useRef<SearchAnswer | undefined>(undefined);
   const initialQuery = new URLSearchParams(location.search).get('q') ?? '';
 
   useEffect(() => {
@@ -71,7 +73,7 @@ export function App() {
     const index = createSearchIndex({ clauses: data.clauses, terms: data.terms, targets: data.targets, foldMap: data.foldMap });
     const search = async (query: string): Promise<SearchAnswer> => {
       const result = index.search(query, RESULT_LIMIT);
-      return {
+      return (lastAnswer.current = {
         query: result.query,
         suggestions: result.suggestions,
         items: result.hits.map((hit) => ({
@@ -82,7 +84,7 @@ export function App() {
           targets: targetsByClause.get(hit.clause.id) ?? [],
           match: hit.match,
         })),
-      };
+      });
     };
     return { targetsByClause, rows, search };
   }, [data]);
@@ -98,6 +100,8 @@ export function App() {
               initialQuery={initialQuery}
               autoFocus={!marked}
               onOpen={(clauseId) => {
+                const item = lastAnswer.current?.items.find((i) => i.clauseId === clauseId);
+                setEmphasis(item && { clauseId, marks: item.marks });
                 // The same hash again fires no hashchange: scroll to the clause directly.
                 if (clauseFromHash() === clauseId) {
                   document.getElementById(`clause-${clauseId}`)?.scrollIntoView({ block: 'center' });
@@ -127,6 +131,7 @@ export function App() {
               clauses={data.clauses}
               targetsByClause={derived.targetsByClause}
               markedClauseId={marked}
+              emphasis={emphasis}
             />
             <section id="targets" aria-labelledby="targets-heading">
               <h2 id="targets-heading">{t('targetsHeading')}</h2>

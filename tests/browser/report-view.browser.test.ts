@@ -119,6 +119,9 @@ describe('report view', () => {
     await first.click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#clause-${clauseId}`);
     await expect.poll(() => page.locator(`#clause-${clauseId}`).getAttribute('class')).toContain('clause--marked');
+    // The query's words are emphasised in the opened clause, in simplified characters as the report prints them.
+    expect(await page.locator(`#clause-${clauseId} mark.clause__hit`).allTextContents()).toEqual(['实际使用外资']);
+    expect(await page.locator('mark.clause__hit').count()).toBe(1);
     await page.close();
   });
 });
