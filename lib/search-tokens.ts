@@ -15,7 +15,7 @@ const ALNUM = /[a-z0-9.%]/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Longest index word the query cutter looks for (terms reach about 15 characters). */
-export const MAX_WORD_LENGTH = 16;
+const MAX_WORD_LENGTH = 16;
 
 export interface Unit {
   text: string;
@@ -28,7 +28,7 @@ export interface Unit {
  * unit, each letter-or-digit run is one unit; anything else (punctuation,
  * spaces, quotes) ends a run.
  */
-export function unitRuns(folded: string): Unit[][] {
+function unitRuns(folded: string): Unit[][] {
   const runs: Unit[][] = [];
   let run: Unit[] = [];
   let i = 0;
