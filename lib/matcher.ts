@@ -137,6 +137,10 @@ export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = 
   }
 
   const maxLength = patterns.reduce((max, p) => Math.max(max, p.length), 1);
+  // Most steps start again from the root (Chinese text is mostly characters of no term at that point):
+  // its transitions are an array read instead of a Map lookup.
+  const rootNext = new Int32Array(alphabetSize + 1);
+  for (const child of children[0]!) rootNext[childChar[child]!] = child;
 
   function scan(text: string): Match[] {
     if (patterns.length === 0) return [];
@@ -158,8 +162,8 @@ export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = 
         continue;
       }
       let next: number | undefined;
-      while ((next = edges.get(state * 0x10000 + id)) === undefined && state !== 0) state = fail[state]!;
-      state = next ?? 0;
+      while (state !== 0 && (next = edges.get(state * 0x10000 + id)) === undefined) state = fail[state]!;
+      state = state === 0 ? rootNext[id]! : next!;
       for (let node = output[state] !== -1 ? state : dict[state]!; node > 0; node = dict[node]!) {
         const index = output[node]!;
         const p = patterns[index]!;
