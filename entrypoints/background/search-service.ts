@@ -1,8 +1,9 @@
-// Search for the popup and the report view. The index is built from the
-// snapshot on first use. jieba's wasm takes about half a second to start, so
-// it warms up after the index is ready and the search runs without it until
-// then (bigrams and the index vocabulary find the same clauses; jieba refines
-// the ranking of words it splits differently).
+// Search for the popup and the report view. The index is built as soon as
+// the snapshot is ready, so the popup's first query does not pay for it.
+// jieba's wasm takes about half a second to start and would compete with that
+// first query, so it warms up a moment later; until then the search runs
+// without it (bigrams and the index vocabulary find the same clauses; jieba
+// refines the ranking of words it splits differently).
 
 import { addWord, cutForSearch, initJieba } from '@/lib/jieba';
 import { clauseView, type IndexSnapshot } from '@/lib/index-snapshot';
@@ -10,6 +11,9 @@ import { createSearchIndex, type SearchIndex } from '@/lib/search';
 import type { Clause } from '@/lib/model';
 import type { SearchHit, SearchResult } from '@/lib/messages';
 import type { IndexStore } from './index-store';
+
+/** How long after the index is ready jieba starts warming up. */
+const JIEBA_WARM_DELAY_MS = 1000;
 
 export interface SearchService {
   search(query: string, limit: number): Promise<SearchResult>;
@@ -23,7 +27,7 @@ export function createSearchService(store: IndexStore): SearchService {
 
   function build() {
     return (built ??= store.ready().then((snapshot) => {
-      warmJieba(snapshot);
+      setTimeout(() => warmJieba(snapshot), JIEBA_WARM_DELAY_MS);
       return { snapshot, index: createSearchIndex(snapshot) };
     }));
   }
@@ -36,6 +40,8 @@ export function createSearchService(store: IndexStore): SearchService {
       })
       .catch((error: unknown) => console.warn('PolicyLens: jieba unavailable; searching without it', error));
   }
+
+  void build();
 
   return {
     async search(query, limit) {
@@ -50,6 +56,7 @@ export function createSearchService(store: IndexStore): SearchService {
     },
     reset() {
       built = undefined;
+      void build();
     },
   };
 }
