@@ -238,6 +238,21 @@ describe('on the page: highlights and hover card', () => {
     const care = await hoverCard(page, '适老化改造');
     expect(care.text).toContain('1000户');
 
+    // Copy citation: the clause as printed (full-width punctuation for reading) and where it stands.
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    await page.evaluate(() =>
+      (document.querySelector('policy-lens-card')!.shadowRoot!.querySelector('button.copy') as HTMLButtonElement).click(),
+    );
+    await page.waitForFunction(() => /\S/.test(document.querySelector('policy-lens-card')?.shadowRoot?.querySelector('.status')?.textContent ?? ''));
+    const citation = await page.evaluate(() => navigator.clipboard.readText());
+    expect(citation).toMatch(/^“打造智慧养老服务机构10家，完成居家适老化改造1000户.*”——2024年天津市政府工作报告 › /);
+
+    // Moving away closes the card.
+    await page.mouse.move(5, 5, { steps: 3 });
+    await page.waitForFunction(() => !document.querySelector('policy-lens-card'), null, { timeout: 3_000 });
+
+    await hoverCard(page, '适老化改造');
+
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('policy-lens-card'));
     expect(await bodyUnchanged(page)).toBe(true);
