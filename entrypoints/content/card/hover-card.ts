@@ -137,9 +137,18 @@ export class HoverCard {
       // createShadowRootUi puts its styles in a <style> element, which a strict CSP refuses
       // (and reports); it is removed before the host enters the page and the styles are adopted instead.
       for (const style of ui.shadow.querySelectorAll('style')) style.remove();
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CARD_CSS);
-      ui.shadow.adoptedStyleSheets = [sheet];
+      try {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(CARD_CSS);
+        ui.shadow.adoptedStyleSheets = [sheet];
+      } catch {
+        // Where a content script may not adopt a sheet built in its own world (Firefox's Xray
+        // wrappers have refused it), a <style> element is the way left; Firefox exempts content
+        // scripts' styles from the page's CSP.
+        const style = document.createElement('style');
+        style.textContent = CARD_CSS;
+        ui.shadow.prepend(style);
+      }
       return ui;
     });
     return this.#ui;
