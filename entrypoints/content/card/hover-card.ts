@@ -143,8 +143,8 @@ export class HoverCard {
         ui.shadow.adoptedStyleSheets = [sheet];
       } catch {
         // Where a content script may not adopt a sheet built in its own world (Firefox's Xray
-        // wrappers have refused it), a <style> element is the way left; Firefox exempts content
-        // scripts' styles from the page's CSP.
+        // wrappers have refused it), a <style> element is the way left. Not verified in Firefox
+        // yet: on a strict-CSP page it may be refused too, leaving the card unstyled but usable.
         const style = document.createElement('style');
         style.textContent = CARD_CSS;
         ui.shadow.prepend(style);
