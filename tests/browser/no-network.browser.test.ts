@@ -1,6 +1,7 @@
 // The extension sends no request of its own, ever. Recorded from install on:
 // the index load, browsing a news page full of report terms, resting on a
-// highlight, opening the popup. The harness classifies each request
+// highlight, a search in the popup, the report view opened at a clause and
+// searched, the options page. The harness classifies each request
 // (tests/browser/harness.browser.test.ts proves it catches the extension's).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ describe('no network', () => {
   let site: FixtureServer;
   let highlighted = false;
   let cardOpened = false;
+  let clauseId: string | null | undefined;
+  const seen = { popupResults: 0, reportMarked: 0, reportResults: 0, optionsState: '' };
 
   beforeAll(async () => {
     site = await serveFixtures('tests/fixtures/pages');
@@ -49,10 +52,29 @@ describe('no network', () => {
           timeout: 3_000,
         })
         .then(() => true, () => false);
+      clauseId = await page.evaluate(() => document.querySelector('policy-lens-card')?.getAttribute('data-clause-id'));
     }
     const popup = await session.extensionPage(anyExtensionPagePath());
-    await popup.waitForTimeout(1_000);
+    await popup.locator('#search-input').fill('外资');
+    await popup.locator('.search-result').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    seen.popupResults = await popup.locator('.search-result').count();
     await popup.close();
+
+    // The report view as the card's "open in report" and the context menu open it: at a clause, and with a search.
+    const report = await session.extensionPage(`report.html#clause-${clauseId ?? ''}`);
+    await report.locator('.clause--marked').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    seen.reportMarked = await report.locator('.clause--marked').count();
+    await report.goto(`chrome-extension://${session.extensionId}/report.html?q=${encodeURIComponent('高标准农田')}`);
+    await report.locator('.search-result').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    seen.reportResults = await report.locator('.search-result').count();
+    await report.close();
+
+    const options = await session.extensionPage('options.html');
+    await options.locator('.options__index[data-state="ready"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    seen.optionsState = (await options.locator('.options__index').getAttribute('data-state')) ?? '';
+    await options.close();
+    // Give anything the pages or the worker started late a moment to show up in the record.
+    await page.waitForTimeout(500);
     await page.close();
   });
 
@@ -61,10 +83,20 @@ describe('no network', () => {
     await site?.close();
   });
 
-  it('recorded real work: the page was highlighted, a card opened, the record is not empty', () => {
+  it('recorded real work: the page was highlighted, a card opened, searches answered, report and options shown', () => {
     expect(highlighted).toBe(true);
     expect(cardOpened).toBe(true);
-    expect(session.requests.map((r) => r.url)).toContain(`${site.origin}/demo-news.html`);
+    expect(clauseId).toBeTruthy();
+    expect(seen.popupResults).toBeGreaterThan(0);
+    expect(seen.reportMarked).toBe(1);
+    expect(seen.reportResults).toBeGreaterThan(0);
+    expect(seen.optionsState).toBe('ready');
+    const urls = session.requests.map((r) => r.url);
+    expect(urls).toContain(`${site.origin}/demo-news.html`);
+    // The extension's own files were recorded too, so the record covers its pages.
+    for (const file of ['popup.html', 'report.html', 'options.html']) {
+      expect(urls.some((u) => u.startsWith(`chrome-extension://${session.extensionId}/${file}`)), file).toBe(true);
+    }
   });
 
   it('the extension requested nothing but its own files', () => {
