@@ -55,7 +55,7 @@ function sourceFiles(root: string): string[] {
 }
 
 /** Our own sources that set HTML from a string: then an innerHTML warning is ours and matters. */
-function ownHtmlSinks(root: string): string | undefined {
+export function ownHtmlSinks(root: string): string | undefined {
   const sink = /\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/;
   const found = sourceFiles(root).filter((file) => sink.test(readFileSync(file, 'utf8')));
   return found.length ? `our sources set HTML from strings: ${found.map((f) => relative(root, f)).join(', ')}` : undefined;
