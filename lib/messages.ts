@@ -147,6 +147,15 @@ const backgroundValidators: { [K in BackgroundRequestType]: (m: Record<string, u
   'open-report': (m) => isShortString(m.clauseId, 64),
 };
 
+/**
+ * Names a type field for an error reply without converting it: String() on an
+ * object whose toString is not a function (`{ type: { toString: 'x' } }`)
+ * throws, and the throw left the sender without a reply.
+ */
+function describeType(type: unknown): string {
+  return typeof type === 'string' ? type.slice(0, 64) : type === null ? 'null' : typeof type;
+}
+
 /** Checks a message arriving at the background; returns an error sentence or the typed message. */
 export function validateBackgroundMessage(message: unknown): BackgroundMessage | string {
   if (typeof message !== 'object' || message === null || Array.isArray(message)) {
@@ -154,7 +163,7 @@ export function validateBackgroundMessage(message: unknown): BackgroundMessage |
   }
   const m = message as Record<string, unknown>;
   if (typeof m.type !== 'string' || !Object.hasOwn(backgroundValidators, m.type)) {
-    return `unknown message type: ${String(m.type).slice(0, 64)}`;
+    return `unknown message type: ${describeType(m.type)}`;
   }
   const validate = backgroundValidators[m.type as BackgroundRequestType];
   if (!validate(m)) return `malformed ${m.type} message`;
@@ -174,7 +183,7 @@ export function validateTabMessage(message: unknown): TabMessage | string {
   }
   const m = message as Record<string, unknown>;
   if (typeof m.type !== 'string' || !Object.hasOwn(tabValidators, m.type)) {
-    return `unknown message type: ${String(m.type).slice(0, 64)}`;
+    return `unknown message type: ${describeType(m.type)}`;
   }
   return tabValidators[m.type as TabRequestType](m) ? (m as TabMessage) : `malformed ${m.type} message`;
 }
