@@ -59,9 +59,11 @@ export function createMessageHandler(store: IndexStore, search: SearchService) {
   };
 
   return async function handleMessage(message: unknown): Promise<Reply<unknown>> {
-    const valid = validateBackgroundMessage(message);
-    if (typeof valid === 'string') return { ok: false, error: valid };
+    // Validation inside the try too: a throw there rejected this promise, and the
+    // listener's sendResponse never ran, leaving the sender waiting for a reply that never came.
     try {
+      const valid = validateBackgroundMessage(message);
+      if (typeof valid === 'string') return { ok: false, error: valid };
       const handler = handlers[valid.type] as (m: BackgroundMessage) => Promise<unknown>;
       return { ok: true, value: await handler(valid) };
     } catch (error) {
