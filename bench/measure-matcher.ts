@@ -4,7 +4,7 @@
 
 import type { BrowserContext } from 'playwright-core';
 import type { MatcherTerm } from '@/lib/matcher';
-import type { FoldMap } from '@/lib/fold-text';
+import { foldText, type FoldMap } from '@/lib/fold-text';
 import { openSettled } from './measure-scan';
 import { summarize, type Summary } from './stats';
 
@@ -58,4 +58,18 @@ export async function measureMatcher(
       },
     ]),
   );
+}
+
+/**
+ * Share of the text's characters that some term form uses. The matcher resets
+ * on any other character without a lookup, so this share, not the number of
+ * terms, is what a larger list adds to the scan.
+ */
+export function alphabetShare(text: string, terms: readonly MatcherTerm[], foldMap: FoldMap): number {
+  const alphabet = new Set<string>();
+  for (const term of terms) for (const form of term.forms) for (const ch of foldText(form, foldMap)) alphabet.add(ch);
+  let inside = 0;
+  const folded = foldText(text, foldMap);
+  for (const ch of folded) if (alphabet.has(ch)) inside++;
+  return folded.length ? inside / folded.length : 0;
 }

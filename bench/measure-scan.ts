@@ -14,6 +14,10 @@ export interface ScanRun {
   ms: number;
   /** Text characters walked (floor), highlights registered (PolicyLens) or marks made (mark.js). */
   count: number;
+  /** PolicyLens only: time inside the scanner's slices, their number and the longest. */
+  busyMs?: number;
+  slices?: number;
+  longestSliceMs?: number;
 }
 
 export interface ScanResult {

@@ -24,6 +24,7 @@ interface TraceEvent {
   id?: string;
   args?: {
     name?: string;
+    beginData?: { url?: string };
     data?: {
       url?: string;
       startTime?: number;
@@ -50,6 +51,8 @@ export interface TaskStats {
   longestHotspots: string[];
   /** Time inside the longest task by trace event (Layout, UpdateLayoutTree, FunctionCall …), largest first. */
   longestBreakdown: string[];
+  /** Every task of the page's main thread, whoever caused it: the longest, and the total time of tasks over 50 ms. */
+  page: { longestMs: number; longTaskTotalMs: number };
 }
 
 /** Events whose time says what a task spent itself on. */
@@ -80,8 +83,11 @@ export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
-/** Tasks of renderer main threads in which code from `scriptPrefix` (chrome-extension://ID/) ran. */
-export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string): TaskStats {
+/**
+ * Tasks of renderer main threads in which code from `scriptPrefix`
+ * (chrome-extension://ID/) ran, and all tasks of the renderer that parsed `pageUrl`.
+ */
+export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUrl: string): TaskStats {
   const mainThreads = new Set<string>();
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mainThreads.add(`${e.pid}:${e.tid}`);
@@ -151,6 +157,8 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string): TaskS
 
   const ours = [...tasksByPid.values()].flat().filter((t) => t.ours);
   const longest = ours.reduce<(typeof ours)[number] | undefined>((a, t) => (!a || t.end - t.start > a.end - a.start ? t : a), undefined);
+  const pagePids = new Set(events.filter((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl).map((e) => e.pid));
+  const pageTasks = [...pagePids].flatMap((pid) => tasksByPid.get(pid) ?? []).map((t) => (t.end - t.start) / 1000);
   const inLongest = new Map<string, number>();
   if (longest) {
     const pid = [...tasksByPid].find(([, list]) => list.includes(longest))![0];
@@ -173,5 +181,9 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string): TaskS
     longestBreakdown: [...inLongest]
       .sort((a, b) => b[1] - a[1])
       .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)} ms`),
+    page: {
+      longestMs: Math.max(0, ...pageTasks),
+      longTaskTotalMs: pageTasks.filter((d) => d > 50).reduce((n, d) => n + d, 0),
+    },
   };
 }
