@@ -1,13 +1,20 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+// POLICYLENS_RELEASE_TEST=next builds the rehearsal of the next release for the
+// update test (extension/release-rehearsal.ts); unset, the hook compiles away.
+const releaseTest = process.env.POLICYLENS_RELEASE_TEST ?? '';
+if (releaseTest !== '' && releaseTest !== 'next') {
+  throw new Error(`POLICYLENS_RELEASE_TEST must be unset or "next", not "${releaseTest}"`);
+}
+
 // POLICYLENS_OUT lets parallel builds (tests, benchmarks) write to their own folder.
 export default defineConfig({
   outDir: process.env.POLICYLENS_OUT ?? '.output',
   manifestVersion: 3,
   // Explicit imports: lib/ must stay free of extension globals, and a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { __POLICYLENS_RELEASE_TEST__: JSON.stringify(releaseTest) } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

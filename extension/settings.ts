@@ -4,6 +4,7 @@
 
 import { storage } from 'wxt/utils/storage';
 import type { SiteSettings } from '@/lib/site-state';
+import { NEXT_RELEASE_REHEARSAL } from './release-rehearsal';
 
 export type HighlightStyle = 'underline' | 'tint';
 
@@ -24,9 +25,29 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 150,
 };
 
+/** Fills the fields a stored copy lacks from the defaults and keeps every field it has. */
+const keepAndFill = (stored: Settings): Settings => ({ ...DEFAULT_SETTINGS, ...stored });
+
+/**
+ * The version of the stored shape, and the migrations that bring an older
+ * stored copy up to it, keyed by the version each one produces. A release that
+ * changes the shape raises SETTINGS_VERSION and adds its migration here; WXT
+ * runs the missing ones in order when the item is first used after the update
+ * and records the version in the item's meta (`settings$`). Every context that
+ * imports this module (background, pages, content scripts) may run them at
+ * once, so a migration must give the same result when run twice.
+ * The rehearsal build (release-rehearsal.ts) raises the version by one with
+ * keepAndFill, the migration a release that adds a field would declare.
+ */
+export const SETTINGS_VERSION = NEXT_RELEASE_REHEARSAL ? 2 : 1;
+const SETTINGS_MIGRATIONS: Record<number, (stored: Settings) => Settings> = NEXT_RELEASE_REHEARSAL ? { 2: keepAndFill } : {};
+
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: SETTINGS_VERSION,
+  // Always an object: WXT skips its migration step entirely when `migrations` is
+  // absent, and then never records the version a later release migrates from.
+  migrations: SETTINGS_MIGRATIONS,
 });
 
 /** Reads the settings, filling fields a stored copy lacks from the defaults. */

@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import bundle from '@/.generated/index-bundle';
+import builtBundle from '@/.generated/index-bundle';
+import { NEXT_RELEASE_REHEARSAL } from '@/extension/release-rehearsal';
 import { createIndexStore } from './index-store';
 import { createSearchService } from './search-service';
 import { createMessageHandler } from './handle-message';
 import { registerContextMenu } from './context-menu';
 import { registerCommands } from './commands';
+
+// The rehearsal build of the next release ships the same index under a newer version (release-rehearsal.ts).
+const bundle = NEXT_RELEASE_REHEARSAL ? { ...builtBundle, version: `${builtBundle.version}+next` } : builtBundle;
 
 export default defineBackground({
   // An ES-module background lets Vite emit jieba's wasm as its own file; the
