@@ -156,7 +156,7 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, autoFocu
         {error
           ? t('searchFailed', error)
           : showing && items.length
-            ? t('searchCount', String(items.length))
+            ? t(items.length === 1 ? 'searchCountOne' : 'searchCount', String(items.length))
             : ''}
       </p>
       {!query.trim() && empty}
@@ -197,10 +197,13 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, autoFocu
             onClick={() => open(item.clauseId)}
             onMouseMove={() => setActive(items.indexOf(item))}
           >
-            <p class="search-result__text">
+            {/* The report is Chinese whatever the UI's language: lang lets a screen reader switch voice. */}
+            <p class="search-result__text" lang="zh-CN">
               <MarkedText text={item.text} marks={item.marks} />
             </p>
-            <p class="search-result__path">{item.path.map(toDisplayText).join(' › ')}</p>
+            <p class="search-result__path" lang="zh-CN">
+              {item.path.map(toDisplayText).join(' › ')}
+            </p>
             {item.targets.length > 0 && (
               <p class="search-result__targets">
                 {item.targets.map((target) => (

@@ -31,7 +31,9 @@ export function TargetFigure({ target }: { target: Target }) {
         <span class="target-figure__value">{value}</span>
         <span class="target-figure__unit">{after}</span>
       </span>
-      <span class="target-figure__metric">{toDisplayText(target.metric)}</span>
+      <span class="target-figure__metric" lang="zh-CN">
+        {toDisplayText(target.metric)}
+      </span>
       <span class="target-figure__kind">{kind}</span>
     </span>
   );

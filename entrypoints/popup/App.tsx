@@ -131,7 +131,13 @@ export function App() {
       <SearchPanel
         search={search}
         onOpen={openClause}
-        empty={<PageTerms terms={pageTerms} onChoose={revealTerm} />}
+        empty={
+          settings && support === 'web' && !siteOn ? (
+            <p class="popup__off">{t('siteOffNote')}</p>
+          ) : (
+            <PageTerms terms={pageTerms} onChoose={revealTerm} />
+          )
+        }
       />
       <section class="popup__site" aria-label={t('siteSection')}>
         {settings && support === 'web' && (
