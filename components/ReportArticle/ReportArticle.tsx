@@ -1,7 +1,7 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import type { Clause, OutlineSection, ReportDocument, Target } from '@/lib/model';
 import { toDisplayText } from '@/lib/display-text';
-import { t } from '@/extension/i18n';
+import { t, uiLang } from '@/extension/i18n';
 import { formatFigure } from '../TargetFigure/TargetFigure';
 import './ReportArticle.css';
 
@@ -108,7 +108,13 @@ function SectionBody({ clauses, targetsByClause, markedClauseId, emphasis }: Omi
 }
 
 function SectionHeading({ section }: { section: OutlineSection }) {
-  if (section.headingMissing) return <h4 class="report__missing">{t('reportHeadingMissing', section.label)}</h4>;
+  if (section.headingMissing) {
+    return (
+      <h4 class="report__missing" lang={uiLang()}>
+        {t('reportHeadingMissing', section.label)}
+      </h4>
+    );
+  }
   if (!section.heading) return null;
   return <h4>{toDisplayText(`${section.label}${section.heading}`)}</h4>;
 }
@@ -119,7 +125,13 @@ export function ReportArticle({ documents, clauses, targetsByClause, markedClaus
   return (
     <>
       {documents.map((doc) => (
-        <article class="report__document" key={doc.id} id={documentAnchor(doc.id)} aria-labelledby={`${documentAnchor(doc.id)}-title`}>
+        <article
+          class="report__document"
+          key={doc.id}
+          id={documentAnchor(doc.id)}
+          lang="zh-CN"
+          aria-labelledby={`${documentAnchor(doc.id)}-title`}
+        >
           <header>
             <h2 id={`${documentAnchor(doc.id)}-title`}>{toDisplayText(doc.title)}</h2>
             {doc.subtitle && <p class="report__subtitle">{toDisplayText(doc.subtitle)}</p>}

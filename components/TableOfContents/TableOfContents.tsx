@@ -1,6 +1,6 @@
 import type { ReportDocument } from '@/lib/model';
 import { toDisplayText } from '@/lib/display-text';
-import { t } from '@/extension/i18n';
+import { t, uiLang } from '@/extension/i18n';
 import { documentAnchor, sectionAnchor } from '../ReportArticle/ReportArticle';
 
 /** Documents, parts and sections as links into the report view. */
@@ -8,7 +8,7 @@ export function TableOfContents({ documents }: { documents: ReportDocument[] }) 
   return (
     <nav class="toc" aria-label={t('reportToc')}>
       <h2 class="toc__heading">{t('reportToc')}</h2>
-      <ul>
+      <ul lang="zh-CN">
         {documents.map((doc) => (
           <li key={doc.id}>
             <a href={`#${documentAnchor(doc.id)}`}>{toDisplayText(doc.title)}</a>
@@ -19,7 +19,7 @@ export function TableOfContents({ documents }: { documents: ReportDocument[] }) 
                     ? t('reportHeadingMissing', section.label)
                     : toDisplayText(`${section.label}${section.heading || part.heading}`);
                   return label ? (
-                    <li key={section.id}>
+                    <li key={section.id} lang={section.headingMissing ? uiLang() : undefined}>
                       <a href={`#${sectionAnchor(section.id)}`}>{label}</a>
                     </li>
                   ) : null;

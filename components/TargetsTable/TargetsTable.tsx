@@ -54,7 +54,12 @@ export function TargetsTable({ rows }: Props) {
       <div class="targets-table__filters">
         <label>
           {t('targetsFilter')}{' '}
-          <input type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+          <input
+            type="search"
+            value={filter}
+            placeholder={t('targetsFilterPlaceholder')}
+            onInput={(e) => setFilter(e.currentTarget.value)}
+          />
         </label>
         <label>
           {t('targetsKind')}{' '}
@@ -77,6 +82,7 @@ export function TargetsTable({ rows }: Props) {
                 <th
                   key={column}
                   scope="col"
+                  class={column === 'value' ? 'targets-table__value' : undefined}
                   aria-sort={current ? (sort.ascending ? 'ascending' : 'descending') : 'none'}
                 >
                   <button
@@ -95,14 +101,21 @@ export function TargetsTable({ rows }: Props) {
         <tbody>
           {shown.map(({ target, section }) => (
             <tr key={target.id} data-target-id={target.id} data-kind={target.kind}>
-              <td>
+              <td lang="zh-CN">
                 <a href={`#clause-${target.clauseId}`}>{toDisplayText(target.metric)}</a>
               </td>
               <td class="targets-table__value">{target.value}</td>
-              <td>{target.unit}</td>
-              <td>{target.qualifier}</td>
-              <td>{t(target.kind === 'commitment' ? 'targetCommitment' : 'targetResult')}</td>
-              <td>{toDisplayText(section)}</td>
+              <td lang="zh-CN">{target.unit}</td>
+              {/* Several qualifier words (累计 余) read as a list, not as one word with a gap. */}
+              <td lang="zh-CN">{target.qualifier.split(/\s+/).filter(Boolean).join('、')}</td>
+              <td>
+                <span class={`targets-table__kind targets-table__kind--${target.kind}`}>
+                  {t(target.kind === 'commitment' ? 'targetCommitment' : 'targetResult')}
+                </span>
+              </td>
+              <td class="targets-table__section" lang="zh-CN">
+                {toDisplayText(section)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -66,7 +66,8 @@ export function App() {
       const clause = clauseById.get(target.clauseId);
       return {
         target,
-        section: clause ? clause.path.slice(1).filter(Boolean).join(' › ') : '',
+        // A clause before the article's first heading has no section: its document names where it stands.
+        section: clause ? clause.path.slice(1).filter(Boolean).join(' › ') || (clause.path[0] ?? '') : '',
         order: (docOrder.get(target.docId) ?? 0) * 1e6 + (clause?.order ?? 0) * 100 + target.order,
       };
     });
