@@ -20,6 +20,7 @@ export const CARD_CSS = `
 }
 .card {
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d9dde3; --accent: #b4380b; --mark: #fde7d9;
+  --commitment: #1d4ed8; --result: #047857; --figure-bg: #f6f7f9;
   position: fixed;
   box-sizing: border-box;
   width: max-content;
@@ -31,37 +32,47 @@ export const CARD_CSS = `
   border: 1px solid var(--line);
   border-radius: 8px;
   box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
-  font: 14px/1.6 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+  font: 14px/1.6 "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", system-ui, sans-serif;
   text-align: left;
   outline: none;
 }
 .card:focus-visible { box-shadow: 0 0 0 2px var(--accent), 0 6px 24px rgb(0 0 0 / 0.18); }
 @media (prefers-color-scheme: dark) {
-  .card { --bg: #1e2227; --fg: #e6e8eb; --muted: #a4acb6; --line: #3a4048; --accent: #fb923c; --mark: #5a3317; }
+  .card { --bg: #1e2227; --fg: #e6e8eb; --muted: #a4acb6; --line: #3a4048; --accent: #fb923c; --mark: #5a3317;
+    --commitment: #93b4ff; --result: #6ee7b7; --figure-bg: #262b31; }
 }
 header { display: flex; align-items: baseline; gap: 8px; }
 .term { font-size: 16px; font-weight: 700; color: var(--accent); }
 .count { font-size: 12px; color: var(--muted); }
-.path { margin-top: 2px; font-size: 12px; color: var(--muted); }
-.clause { margin: 6px 0; }
-mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 1px; border-radius: 2px; }
-.targets { margin: 6px 0; padding: 0; list-style: none; }
-.target { margin: 2px 0; }
-.figure { font-size: 15px; }
-.metric, .kind { color: var(--muted); }
-.target.result .kind { color: #1f7a45; }
+.path { margin-top: 2px; font-size: 12px; line-height: 1.5; color: var(--muted); }
+.clause { margin: 8px 0; line-height: 1.75; }
+mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 1px; border-radius: 2px; white-space: nowrap; }
+.targets { margin: 8px 0; padding: 0; list-style: none; display: grid; gap: 4px; }
+.target {
+  display: flex; align-items: baseline; gap: 8px; padding: 2px 8px;
+  border-left: 3px solid var(--commitment); border-radius: 4px; background: var(--figure-bg);
+}
+.target.result { border-left-color: var(--result); }
+.figure { font-size: 16px; font-weight: 700; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.metric { color: var(--muted); font-size: 13px; }
+.kind {
+  margin-left: auto; flex: none; font-size: 12px; line-height: 1.5; padding: 0 5px;
+  border: 1px solid currentColor; border-radius: 4px; color: var(--commitment);
+}
+.target.result .kind { color: var(--result); }
+.sep { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .aim { margin: 6px 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; font-size: 13px; }
 .aim dt { color: var(--muted); }
 .aim dd { margin: 0; }
-footer { display: flex; align-items: center; gap: 6px; margin-top: 6px; border-top: 1px solid var(--line); padding-top: 6px; }
+footer { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; border-top: 1px solid var(--line); padding-top: 8px; }
 button {
   font: inherit; font-size: 12px; color: var(--fg); background: transparent;
-  border: 1px solid var(--line); border-radius: 4px; padding: 1px 8px; cursor: pointer;
+  border: 1px solid var(--line); border-radius: 4px; padding: 1px 10px; line-height: 1.6; cursor: pointer;
 }
 button:hover:not([disabled]) { border-color: var(--accent); color: var(--accent); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 button[disabled] { opacity: 0.4; cursor: default; }
-button.close { margin-left: auto; border: none; font-size: 16px; line-height: 1; padding: 0 4px; }
+button.close { margin-left: auto; align-self: center; border: none; font-size: 18px; line-height: 1; padding: 2px 6px; }
 .status { font-size: 12px; color: var(--muted); }
 .message { margin: 6px 0; color: var(--muted); }
 `;

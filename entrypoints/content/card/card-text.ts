@@ -20,7 +20,8 @@ export type CardMessage =
   | 'cardClose'
   | 'cardLoading'
   | 'cardFailed'
-  | 'cardTargets';
+  | 'cardTargets'
+  | 'htmlLang';
 
 export function cardText(key: CardMessage, ...substitutions: (string | number)[]): string {
   try {

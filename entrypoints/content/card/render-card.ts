@@ -46,7 +46,7 @@ function shorten(segment: string): string {
 
 /** The clause with every occurrence of the term emphasised (found on folded text, so 標 still finds 标). */
 function clauseWithTerm(text: string, term: string, foldMap: FoldMap): HTMLElement {
-  const p = h('p', { class: 'clause' });
+  const p = h('p', { class: 'clause', lang: 'zh-CN' });
   const folded = foldText(text, foldMap);
   const needle = foldText(term, foldMap);
   let at = 0;
@@ -58,14 +58,19 @@ function clauseWithTerm(text: string, term: string, foldMap: FoldMap): HTMLEleme
   return p;
 }
 
+/** A separator only screen readers hear: the layout already parts figure, metric and kind. */
+const sep = () => h('span', { class: 'sep' }, ', ');
+
 function targetLine(target: Target): HTMLElement {
   const kind = target.kind === 'commitment' ? cardText('cardCommitment') : cardText('cardResult');
   return h(
     'li',
     { class: `target ${target.kind}` },
-    h('strong', { class: 'figure' }, toDisplayText(target.text)),
-    target.metric ? h('span', { class: 'metric' }, ` · ${toDisplayText(target.metric)}`) : null,
-    h('span', { class: 'kind' }, ` · ${kind}`),
+    h('strong', { class: 'figure', lang: 'zh-CN' }, toDisplayText(target.text)),
+    target.metric ? sep() : null,
+    target.metric ? h('span', { class: 'metric', lang: 'zh-CN' }, toDisplayText(target.metric)) : null,
+    sep(),
+    h('span', { class: 'kind' }, kind),
   );
 }
 
@@ -77,15 +82,15 @@ export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActi
 
   return h(
     'div',
-    { class: 'card', role: 'dialog', tabindex: '-1', 'aria-label': cardText('cardLabel', card.term) },
+    { class: 'card', role: 'dialog', tabindex: '-1', lang: cardText('htmlLang'), 'aria-label': cardText('cardLabel', card.term) },
     h(
       'header',
       {},
-      h('span', { class: 'term' }, card.term),
+      h('span', { class: 'term', lang: 'zh-CN' }, card.term),
       card.total > 1 ? h('span', { class: 'count' }, cardText('cardClauseOf', card.index + 1, card.total)) : null,
       button('×', 'close', actions.close, false, cardText('cardClose')),
     ),
-    h('div', { class: 'path', title: path.join(' › ') }, path.map(shorten).join(' › ')),
+    h('div', { class: 'path', lang: 'zh-CN', title: path.join(' › ') }, path.map(shorten).join(' › ')),
     clauseWithTerm(clauseText, card.term, foldMap),
     targets.length
       ? h('ul', { class: 'targets', 'aria-label': cardText('cardTargets') }, ...targets.map(targetLine))
@@ -93,9 +98,9 @@ export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActi
           'dl',
           { class: 'aim' },
           view.clause.taskTitle ? h('dt', {}, cardText('cardTask')) : null,
-          view.clause.taskTitle ? h('dd', {}, toDisplayText(view.clause.taskTitle)) : null,
+          view.clause.taskTitle ? h('dd', { lang: 'zh-CN' }, toDisplayText(view.clause.taskTitle)) : null,
           view.sectionAim ? h('dt', {}, cardText('cardAim')) : null,
-          view.sectionAim ? h('dd', {}, toDisplayText(view.sectionAim)) : null,
+          view.sectionAim ? h('dd', { lang: 'zh-CN' }, toDisplayText(view.sectionAim)) : null,
         ),
     h(
       'footer',
