@@ -55,8 +55,24 @@ export async function readSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
 }
 
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await readSettings()), ...change };
-  await settingsItem.setValue(next);
-  return next;
+/** The last change this context started (see updateSettings). */
+let pendingUpdate: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies a change to the stored settings. The changes one context makes run
+ * one after another: run at once (the options page's style, then its colour,
+ * a moment later) each read the same stored copy and the second write undid
+ * the first change. A change may be a function of the current settings, for a
+ * field like `sites` that a change extends rather than replaces.
+ */
+export function updateSettings(change: Partial<Settings> | ((current: Settings) => Partial<Settings>)): Promise<Settings> {
+  const apply = async () => {
+    const current = await readSettings();
+    const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
+    await settingsItem.setValue(next);
+    return next;
+  };
+  const result = pendingUpdate.then(apply, apply);
+  pendingUpdate = result.catch(() => undefined);
+  return result;
 }
