@@ -5,7 +5,7 @@
 
 import { browser, type Browser } from 'wxt/browser';
 import { resolveSiteState } from '@/lib/site-state';
-import { readSettings, updateSettings } from '@/extension/settings';
+import { updateSettings } from '@/extension/settings';
 
 async function activeTab(tab: Browser.tabs.Tab | undefined): Promise<Browser.tabs.Tab | undefined> {
   if (tab) return tab;
@@ -15,11 +15,13 @@ async function activeTab(tab: Browser.tabs.Tab | undefined): Promise<Browser.tab
 
 /** Flips the site's state; turning a site on while the global switch is off turns the global switch on too, or nothing would change. */
 export async function toggleSite(url: string): Promise<void> {
-  const settings = await readSettings();
-  const state = resolveSiteState(settings, url);
-  if (!state.host) return;
-  const on = !state.enabled;
-  await updateSettings({ sites: { ...settings.sites, [state.host]: on }, ...(on ? { enabled: true } : {}) });
+  // Decided on the settings the update reads, so two quick presses flip the site twice.
+  await updateSettings((settings) => {
+    const state = resolveSiteState(settings, url);
+    if (!state.host) return {};
+    const on = !state.enabled;
+    return { sites: { ...settings.sites, [state.host]: on }, ...(on ? { enabled: true } : {}) };
+  });
 }
 
 /** Call once, synchronously, when the background starts. */

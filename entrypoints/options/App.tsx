@@ -36,12 +36,14 @@ function SitesSection({ settings }: { settings: Settings }) {
     }
     setProblem('');
     setDraft('');
-    void updateSettings({ sites: { ...settings.sites, [host]: true } });
+    void updateSettings((current) => ({ sites: { ...current.sites, [host]: true } }));
   }
 
   function remove(host: string) {
-    const { [host]: _removed, ...rest } = settings.sites;
-    void updateSettings({ sites: rest });
+    void updateSettings((current) => {
+      const { [host]: _removed, ...rest } = current.sites;
+      return { sites: rest };
+    });
   }
 
   return (
@@ -70,7 +72,7 @@ function SitesSection({ settings }: { settings: Settings }) {
                 id={`site-${host.replace(/[^a-z0-9]/g, '-')}`}
                 label={host}
                 checked={settings.sites[host] ?? false}
-                onChange={(on) => void updateSettings({ sites: { ...settings.sites, [host]: on } })}
+                onChange={(on) => void updateSettings((current) => ({ sites: { ...current.sites, [host]: on } }))}
               />
               <button type="button" class="button" aria-label={t('sitesRemove', host)} onClick={() => remove(host)}>
                 {t('remove')}

@@ -186,7 +186,7 @@ function SiteControls({ url, host }: { url: string; host: string }) {
       checked={own.enabled}
       description={description}
       disabled={!settings.enabled}
-      onChange={(on) => void updateSettings({ sites: { ...settings.sites, [host]: on } })}
+      onChange={(on) => void updateSettings((current) => ({ sites: { ...current.sites, [host]: on } }))}
     />
   );
 }
