@@ -1,6 +1,7 @@
 // When the index cannot be loaded into IndexedDB the popup and the report view
-// say so and offer a rebuild, while search and the report keep working from
-// the bundled data. The failure
+// say so and offer a rebuild, while search, the report and the highlighting on
+// pages keep working from the bundled data, also after a browser restart with
+// the database still broken. The failure
 // is real: the test leaves a foreign `policy-lens` database in the extension's
 // origin (no object stores) and asks the background to rebuild, so Dexie's
 // writes fail; removing it and pressing the popup's rebuild recovers.
@@ -8,7 +9,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexStatus, Reply } from '@/lib/messages';
-import { launchWithExtension, waitForIndexReady, type ExtensionSession } from './harness';
+import {
+  launchWithExtension,
+  serveFixtures,
+  waitForIndexReady,
+  type ExtensionSession,
+  type FixtureServer,
+} from './harness';
 
 interface RuntimeGlobals {
   chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -48,18 +55,47 @@ const rebuild = (page: Page) =>
       (await (globalThis as unknown as RuntimeGlobals).chrome.runtime.sendMessage({ type: 'rebuild' })) as Reply<IndexStatus>,
   );
 
+/** Opens a news page and waits for its highlights and a card for the first one; returns the highlight count and the card's clause. */
+async function highlightAndHover(session: ExtensionSession, site: FixtureServer) {
+  const news = await session.context.newPage();
+  await news.goto(`${site.origin}/demo-news.html`);
+  await news.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) > 0, undefined, { timeout: 15_000 });
+  const highlights = await news.evaluate(() => CSS.highlights.get('policy-lens')?.size ?? 0);
+  const point = await news.evaluate(() => {
+    const first = [...CSS.highlights.get('policy-lens')!][0]!;
+    const range = document.createRange();
+    range.setStart(first.startContainer, first.startOffset);
+    range.setEnd(first.endContainer, first.endOffset);
+    const r = range.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await news.mouse.move(point.x - 40, point.y + 60);
+  await news.mouse.move(point.x, point.y, { steps: 4 });
+  await news.waitForFunction(() => document.querySelector('policy-lens-card')?.hasAttribute('data-clause-id'), undefined, {
+    timeout: 5_000,
+  });
+  const clauseId = await news.evaluate(() => document.querySelector('policy-lens-card')!.getAttribute('data-clause-id'));
+  await news.close();
+  return { highlights, clauseId };
+}
+
 describe('popup and report view when the index failed', () => {
   let session: ExtensionSession;
+  let site: FixtureServer;
   let page: Page;
+  let healthy: { highlights: number; clauseId: string | null };
 
   beforeAll(async () => {
+    site = await serveFixtures('tests/fixtures/pages');
     session = await launchWithExtension();
     await waitForIndexReady(session);
+    healthy = await highlightAndHover(session, site);
     page = await session.extensionPage('options.html');
   });
 
   afterAll(async () => {
     await session?.close({ removeUserDataDir: true });
+    await site?.close();
   });
 
   it('says the index failed, still searches, and its rebuild button recovers', async () => {
@@ -84,6 +120,9 @@ describe('popup and report view when the index failed', () => {
     expect(await report.locator('.targets-table tbody tr').count()).toBe(failed.ok ? failed.value.counts.targets : -1);
     await report.close();
 
+    // Pages keep their highlights and cards, from the bundle, as many as with a working database.
+    expect(await highlightAndHover(session, site)).toEqual(healthy);
+
     await removeDatabase(page);
     await rebuildButton.click();
     await notice.waitFor({ state: 'detached' });
@@ -92,5 +131,17 @@ describe('popup and report view when the index failed', () => {
         (await (globalThis as unknown as RuntimeGlobals).chrome.runtime.sendMessage({ type: 'index-status' })) as Reply<IndexStatus>,
     );
     expect(status.ok && status.value.state).toBe('ready');
+  });
+
+  it('still highlights pages when the database is broken as the browser starts', async () => {
+    await breakDatabase(page);
+    const { userDataDir } = session;
+    await session.close();
+    session = await launchWithExtension({ userDataDir });
+    const status = await waitForIndexReady(session);
+    expect(status).toMatchObject({ state: 'failed', fallback: true });
+    expect(await highlightAndHover(session, site)).toEqual(healthy);
+    const popup = await session.extensionPage('popup.html');
+    await popup.locator('.index-notice[role="alert"]').waitFor();
   });
 });
