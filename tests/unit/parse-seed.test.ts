@@ -275,4 +275,101 @@ describe('bad input', () => {
       { numRuns: 200 },
     );
   });
+
+  /** Characters that break naive text code: lone surrogates, a pair, combining marks, RTL and bidi controls, control characters, zero-width and BOM, lone quotes of every kind, line and page breaks. */
+  const HOSTILE = ['\ud840', '\udc00', '𠮷', '\u0301', '\u0338', '\u202e', '\u200f', '\u2066', '\u0000', '\u0007', '\u001b', '\u007f', '\u200b', '\ufeff', '"', '“', '”', '「', '』', "'", '\r', '\n', '\n\n', '\f', '\u2028', '#', '(', ')', '。', ';', '!'];
+  const hostileText = fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+
+  /** A parse either fails with the parser's own short message or gives clauses whose spans lie in the text and spell the clause. */
+  function parsesOrSaysWhy(text: string): void {
+    let result: ParsedSeed;
+    try {
+      result = parseSeed(text, SOURCE);
+    } catch (error) {
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(new RegExp(`^Seed ${SOURCE}: `));
+      expect((error as Error).message.length).toBeLessThan(600);
+      return;
+    }
+    for (const clause of result.clauses) {
+      for (const [start, end] of clause.spans) {
+        expect(start).toBeGreaterThanOrEqual(0);
+        expect(end).toBeGreaterThan(start);
+        expect(end).toBeLessThanOrEqual(text.length);
+      }
+      expect(seedText(clause.spans, text)).toBe(clause.text);
+    }
+  }
+
+  it('reads random and hostile text without a throw other than its own message', () => {
+    const title = fc.constantFrom('', '# 政府工作报告\n\n', '# 政府工作报告\n\n天津');
+    const body = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 400 }),
+      fc.string({ unit: 'binary', maxLength: 400 }),
+      fc.array(fc.oneof(hostileText, fc.constantFrom('天津', '高标准农田', '50万亩', '#### 一、', '## 文章')), { maxLength: 80 }).map((a) => a.join('')),
+    );
+    fc.assert(fc.property(title, body, (t, b) => parsesOrSaysWhy(t + b)), { numRuns: 500 });
+  });
+
+  it('reads the real seed with hostile characters inserted anywhere', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(seed.length), hostileText), { minLength: 1, maxLength: 20 }), (inserts) => {
+        let text = seed;
+        for (const [at, insert] of [...inserts].sort((a, b) => b[0] - a[0])) text = text.slice(0, at) + insert + text.slice(at);
+        parsesOrSaysWhy(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads a 10 MB seed (a paragraph repeated, hostile characters between) in one pass', () => {
+    const lines = seed.split('\n');
+    const first = lines.findIndex((l) => l.includes('激发有潜能的消费'));
+    // Hostile characters at the start and inside, so each copy still ends a sentence (a paragraph that does not is joined to the next as a page break).
+    const paragraph = `\u202e\u0301\ud840「${lines[first]}」\u0000𠮷。`;
+    const copies = Math.ceil(10_000_000 / paragraph.length);
+    const big = [...lines.slice(0, first), ...Array.from({ length: copies }, () => `${paragraph}\n`), ...lines.slice(first + 1)].join('\n');
+    expect(big.length).toBeGreaterThan(10_000_000);
+    const result = parseSeed(big, SOURCE);
+    expect(result.clauses.length).toBeGreaterThan(copies);
+    for (const clause of result.clauses) {
+      const [start, end] = clause.spans[clause.spans.length - 1]!;
+      expect(start >= 0 && end <= big.length).toBe(true);
+    }
+  }, 60_000);
+
+  it('a stray quote in a clause costs at most the splits of its own paragraph', () => {
+    // Inside a clause's text, before its last character: a paragraph that no longer ended a
+    // sentence would be joined to the next one, the parser's rule for page breaks.
+    const inside = fc
+      .nat(parsed.clauses.length - 1)
+      .chain((i) => {
+        const clause = parsed.clauses[i]!;
+        const [start, end] = clause.spans[0]!;
+        return fc.tuple(fc.constant(clause), fc.integer({ min: start + 1, max: Math.max(start + 1, end - 1) }));
+      });
+    fc.assert(
+      fc.property(inside, fc.constantFrom('“', '「', '『', '《', '"'), ([clause, at], quote) => {
+        const text = seed.slice(0, at) + quote + seed.slice(at);
+        const result = parseSeed(text, SOURCE);
+        const texts = new Set(result.clauses.map((c) => c.text));
+        const lost = parsed.clauses.filter((c) => (c.docId !== clause.docId || c.paragraph !== clause.paragraph) && !texts.has(c.text));
+        expect(lost.map((c) => c.text)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('says plainly what is wrong with 10 MB on one line, without repeating it', () => {
+    const line = '\u202e"'.repeat(5_000_000);
+    expect(() => parseSeed(line, SOURCE)).toThrow(new RegExp(`^Seed ${SOURCE}: `));
+    expect(() => parseSeed(`# 政府工作报告\n\n${line}`, SOURCE)).toThrow(new RegExp(`^Seed ${SOURCE}: `));
+    for (const text of [line, `# 政府工作报告\n\n${line}`]) {
+      try {
+        parseSeed(text, SOURCE);
+      } catch (error) {
+        expect((error as Error).message.length).toBeLessThan(600);
+      }
+    }
+  }, 60_000);
 });
