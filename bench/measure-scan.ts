@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { TermTable } from '@/lib/messages';
 import { summarize, type Summary } from './stats';
 
-export type ScanMethod = 'floor' | 'policyLens' | 'markRegExp' | 'markTerms';
+export type ScanMethod = 'floor' | 'policyLens' | 'policyLensMessageYield' | 'markRegExp' | 'markTerms';
 
 export interface ScanRun {
   ms: number;
@@ -123,14 +123,14 @@ async function markKeywords(page: Page, terms: string[], limitMs: number): Promi
   }
 }
 
-async function policyLens(page: Page, driverSource: string, table: TermTable): Promise<ScanRun> {
+async function policyLens(page: Page, driverSource: string, table: TermTable, yieldKind: 'timeout' | 'message'): Promise<ScanRun> {
   await page.addScriptTag({ content: driverSource });
   return page.evaluate(
-    (table) =>
+    ([table, yieldKind]) =>
       (
-        window as unknown as { __policyLensBench: { scanAndPaint(t: typeof table): Promise<ScanRun> } }
-      ).__policyLensBench.scanAndPaint(table),
-    table,
+        window as unknown as { __policyLensBench: { scanAndPaint(t: typeof table, y: typeof yieldKind): Promise<ScanRun> } }
+      ).__policyLensBench.scanAndPaint(table, yieldKind),
+    [table, yieldKind] as const,
   );
 }
 
@@ -143,6 +143,9 @@ export async function measureScans(
   const results: Record<ScanMethod, ScanResult> = {
     floor: { runs: [] },
     policyLens: options.driverSource ? { runs: [] } : { runs: [], skipped: options.driverMissing ?? 'no driver' },
+    policyLensMessageYield: options.driverSource
+      ? { runs: [] }
+      : { runs: [], skipped: options.driverMissing ?? 'no driver' },
     markRegExp: { runs: [] },
     markTerms: { runs: [] },
   };
@@ -154,7 +157,11 @@ export async function measureScans(
       const page = await openSettled(context, url);
       try {
         if (method === 'floor') result.runs.push(await floor(page));
-        else if (method === 'policyLens') result.runs.push(await policyLens(page, options.driverSource!, options.table));
+        else if (method === 'policyLens') {
+          result.runs.push(await policyLens(page, options.driverSource!, options.table, 'timeout'));
+        } else if (method === 'policyLensMessageYield') {
+          result.runs.push(await policyLens(page, options.driverSource!, options.table, 'message'));
+        }
         else if (method === 'markRegExp') result.runs.push(await markRegExp(page, terms));
         else {
           const outcome = await markKeywords(page, terms, options.limitMs);

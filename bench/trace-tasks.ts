@@ -21,6 +21,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event: less than dur when the thread waited for a core. */
+  tdur?: number;
   id?: string;
   args?: {
     name?: string;
@@ -44,6 +46,8 @@ export interface TaskStats {
   /** Main-thread tasks in which PolicyLens ran. */
   tasks: number;
   longestMs: number;
+  /** CPU time of the longest task: on a loaded machine a task's wall time includes waiting for a core. */
+  longestCpuMs: number;
   totalMs: number;
   /** Of those, tasks over 50 ms. */
   over50: number;
@@ -92,11 +96,11 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUr
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mainThreads.add(`${e.pid}:${e.tid}`);
   }
-  const tasksByPid = new Map<number, { start: number; end: number; ours: boolean; samples: string[] }[]>();
+  const tasksByPid = new Map<number, { start: number; end: number; cpu: number; ours: boolean; samples: string[] }[]>();
   for (const e of events) {
     if (e.name !== 'RunTask' || e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
     const list = tasksByPid.get(e.pid) ?? [];
-    list.push({ start: e.ts, end: e.ts + (e.dur ?? 0), ours: false, samples: [] });
+    list.push({ start: e.ts, end: e.ts + (e.dur ?? 0), cpu: e.tdur ?? e.dur ?? 0, ours: false, samples: [] });
     tasksByPid.set(e.pid, list);
   }
   for (const list of tasksByPid.values()) list.sort((a, b) => a.start - b.start);
@@ -172,6 +176,7 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUr
   return {
     tasks: ours.length,
     longestMs: longest ? (longest.end - longest.start) / 1000 : 0,
+    longestCpuMs: longest ? longest.cpu / 1000 : 0,
     totalMs: ours.reduce((n, t) => n + (t.end - t.start), 0) / 1000,
     over50: ours.filter((t) => t.end - t.start > 50_000).length,
     longestHotspots: [...counts]
