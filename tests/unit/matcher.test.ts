@@ -143,6 +143,26 @@ describe('matcher properties', () => {
     );
   });
 
+  it('finds nothing in an empty text', () => {
+    expect(matcher.scan('')).toEqual([]);
+  });
+
+  it('scans 10 MB of hostile text (lone quotes, surrogates, combining marks, bidi and control characters) with offsets in range', () => {
+    const pieces = ['“三量', '「', '"', '\ud840', '\udc00高标', '𠮷', '\u0301', '\u202e', '\u200f', '\u0000', '\u001b', '\ufeff', '准农田', '高标准农田', 'V2', 'X', '\n', ' ', '長護險', '的'];
+    const random = fc.sample(fc.array(fc.constantFrom(...pieces), { minLength: 5_000, maxLength: 5_000 }), { numRuns: 1, seed: 6 })[0]!.join('');
+    const text = random.repeat(Math.ceil(10_000_000 / random.length));
+    expect(text.length).toBeGreaterThan(10_000_000);
+    const matches = matcher.scan(text);
+    let last = 0;
+    for (const [start, end] of matches) {
+      if (start < last || end <= start || end > text.length) throw new Error(`bad match [${start}, ${end}) after ${last}`);
+      last = end;
+    }
+    expect(matches.length).toBeGreaterThan(0);
+    // A quote that never closes matches no quoted form and costs no more than any other character.
+    expect(matcher.scan(`“${'三量'.repeat(2_000_000)}`).filter(([, , id]) => id === 'sl')).toEqual([]);
+  }, 60_000);
+
   it('scans a 1,000,000-character text without hanging', () => {
     const text = '高标准农田'.padEnd(10, '的').repeat(100_000);
     expect(matcher.scan(text)).toHaveLength(100_000);
