@@ -45,15 +45,15 @@ header { display: flex; align-items: baseline; gap: 8px; }
 .term { font-size: 16px; font-weight: 700; color: var(--accent); }
 .count { font-size: 12px; color: var(--muted); }
 .path { margin-top: 2px; font-size: 12px; line-height: 1.5; color: var(--muted); }
-.clause { margin: 8px 0; line-height: 1.75; }
+.clause { margin: 6px 0; line-height: 1.7; }
 mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 1px; border-radius: 2px; white-space: nowrap; }
-.targets { margin: 8px 0; padding: 0; list-style: none; display: grid; gap: 4px; }
+.targets { margin: 6px 0; padding: 0; list-style: none; display: grid; gap: 3px; }
 .target {
-  display: flex; align-items: baseline; gap: 8px; padding: 2px 8px;
+  display: flex; align-items: baseline; gap: 8px; padding: 1px 8px;
   border-left: 3px solid var(--commitment); border-radius: 4px; background: var(--figure-bg);
 }
 .target.result { border-left-color: var(--result); }
-.figure { font-size: 16px; font-weight: 700; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.figure { font-size: 16px; line-height: 1.5; font-weight: 700; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .metric { color: var(--muted); font-size: 13px; }
 .kind {
   margin-left: auto; flex: none; font-size: 12px; line-height: 1.5; padding: 0 5px;
@@ -64,7 +64,7 @@ mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 1px
 .aim { margin: 6px 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; font-size: 13px; }
 .aim dt { color: var(--muted); }
 .aim dd { margin: 0; }
-footer { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; border-top: 1px solid var(--line); padding-top: 8px; }
+footer { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 6px; border-top: 1px solid var(--line); padding-top: 6px; }
 button {
   font: inherit; font-size: 12px; color: var(--fg); background: transparent;
   border: 1px solid var(--line); border-radius: 4px; padding: 1px 10px; line-height: 1.6; cursor: pointer;
