@@ -111,7 +111,7 @@ function SectionHeading({ section }: { section: OutlineSection }) {
   if (section.headingMissing) {
     return (
       <h4 class="report__missing" lang={uiLang()}>
-        {t('reportHeadingMissing', section.label)}
+        {t('reportHeadingMissing', toDisplayText(section.label))}
       </h4>
     );
   }
@@ -136,7 +136,7 @@ export function ReportArticle({ documents, clauses, targetsByClause, markedClaus
             <h2 id={`${documentAnchor(doc.id)}-title`}>{toDisplayText(doc.title)}</h2>
             {doc.subtitle && <p class="report__subtitle">{toDisplayText(doc.subtitle)}</p>}
             {doc.byline && <p class="report__byline">{toDisplayText(doc.byline)}</p>}
-            {doc.excerpt && doc.excerptNote && <p class="report__excerpt">{doc.excerptNote}</p>}
+            {doc.excerpt && doc.excerptNote && <p class="report__excerpt">{toDisplayText(doc.excerptNote)}</p>}
           </header>
           {doc.outline.map((part) => (
             <section key={part.id} aria-label={part.heading || doc.title}>

@@ -16,7 +16,7 @@ export function TableOfContents({ documents }: { documents: ReportDocument[] }) 
               {doc.outline.flatMap((part) =>
                 part.sections.map((section) => {
                   const label = section.headingMissing
-                    ? t('reportHeadingMissing', section.label)
+                    ? t('reportHeadingMissing', toDisplayText(section.label))
                     : toDisplayText(`${section.label}${section.heading || part.heading}`);
                   return label ? (
                     <li key={section.id} lang={section.headingMissing ? uiLang() : undefined}>
