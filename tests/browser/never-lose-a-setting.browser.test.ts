@@ -21,6 +21,7 @@ import type { Settings } from '@/extension/settings';
 import { installUpdate, updatableCopy, withVersion } from './extension-update';
 import {
   builtExtensionDir,
+  extensionNetworkRequests,
   launchWithExtension,
   readStore,
   serveFixtures,
@@ -142,6 +143,7 @@ describe('never lose a setting', () => {
       await page.waitForTimeout(1_500);
       expect(await highlightCount(page)).toBe(0);
       await page.close();
+      expect(extensionNetworkRequests(session.requests)).toEqual([]);
     } finally {
       await session.close({ removeUserDataDir: true });
     }
@@ -171,7 +173,8 @@ describe('never lose a setting', () => {
     });
 
     it('keeps every setting (migrated to version 2), loads the new index, drops the old rows and keeps the reader’s', async () => {
-      const session = await launchWithExtension({ extensionDir: updatableCopy(builtExtensionDir('chrome')) });
+      const installed = updatableCopy(builtExtensionDir('chrome'));
+      const session = await launchWithExtension({ extensionDir: installed });
       try {
         const old = await waitForIndexReady(session);
         expect(old.state).toBe('ready');
@@ -234,12 +237,15 @@ describe('never lose a setting', () => {
         expect(after.meta).toEqual({ v: 2 });
         expect(await shownSettings(session)).toEqual(CHANGED);
         expect(session.pageErrors.filter((e) => /migration|settings/i.test(e))).toEqual([]);
+        // The update fetched nothing either.
+        expect(extensionNetworkRequests(session.requests)).toEqual([]);
         console.info(
           `update to the next release: rehearsal build ${Math.round(buildMs)} ms; install to new index ready ${Math.round(updateMs)} ms ` +
             `(load ${status.loadMs ?? '?'} ms); ${old.counts.clauses} clauses, ${old.counts.targets} targets, ${old.counts.terms} terms replaced`,
         );
       } finally {
         await session.close({ removeUserDataDir: true });
+        rmSync(installed, { recursive: true, force: true });
       }
     });
   });
