@@ -72,6 +72,8 @@ button {
 button:hover:not([disabled]) { border-color: var(--accent); color: var(--accent); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 button[disabled] { opacity: 0.4; cursor: default; }
+.stepper { display: inline-flex; align-items: center; gap: 4px; }
+button.step { border: none; font-size: 18px; line-height: 1; padding: 0 6px; }
 button.close { margin-left: auto; align-self: center; border: none; font-size: 18px; line-height: 1; padding: 2px 6px; }
 .status { font-size: 12px; color: var(--muted); }
 .message { margin: 6px 0; color: var(--muted); }

@@ -87,7 +87,16 @@ export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActi
       'header',
       {},
       h('span', { class: 'term', lang: 'zh-CN' }, card.term),
-      card.total > 1 ? h('span', { class: 'count' }, cardText('cardClauseOf', card.index + 1, card.total)) : null,
+      // The arrows stand beside the count they change.
+      card.total > 1
+        ? h(
+            'span',
+            { class: 'stepper' },
+            button('‹', 'step', () => actions.step(-1), card.index === 0, cardText('cardPrevious')),
+            h('span', { class: 'count' }, cardText('cardClauseOf', card.index + 1, card.total)),
+            button('›', 'step', () => actions.step(1), card.index >= card.total - 1, cardText('cardNext')),
+          )
+        : null,
       button('×', 'close', actions.close, false, cardText('cardClose')),
     ),
     h('div', { class: 'path', lang: 'zh-CN', title: path.join(' › ') }, path.map(shorten).join(' › ')),
@@ -105,8 +114,6 @@ export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActi
     h(
       'footer',
       {},
-      card.total > 1 ? button('‹', 'step', () => actions.step(-1), card.index === 0, cardText('cardPrevious')) : null,
-      card.total > 1 ? button('›', 'step', () => actions.step(1), card.index >= card.total - 1, cardText('cardNext')) : null,
       button(cardText('cardCopy'), 'copy', actions.copy),
       button(cardText('cardOpenReport'), 'open', actions.openReport),
       h('span', { class: 'status', role: 'status', 'aria-live': 'polite' }),
