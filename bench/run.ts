@@ -5,7 +5,7 @@
 // bench/results.json. Timings are reported, never asserted.
 //
 // Options: --skip-build (reuse the last build in $BENCH_OUT or /tmp/pl-out-bench),
-// --runs N (default 5).
+// --runs N (default 5), --full (repeat mark(terms) on the long pages too: several minutes more).
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -81,7 +81,7 @@ for (const name of PAGES) {
   scans[name] = await measureScans(plain.context, url(name), {
     runs,
     limitMs: MARK_LIMIT_MS,
-    repeatBelowMs: REPEAT_BELOW_MS,
+    repeatBelowMs: args.includes('--full') ? Infinity : REPEAT_BELOW_MS,
     table,
     ...('source' in driver ? { driverSource: driver.source } : { driverMissing: driver.error }),
   });
@@ -196,7 +196,9 @@ for (const name of PAGES) {
   const kw = keywords.timedOut ? MARK_LIMIT_MS : median(keywords);
   rows.push({
     figure: `${name}: mark.js mark(terms)`,
-    value: keywords.timedOut ? `> ${MARK_LIMIT_MS / 1000} s (stopped)` : `${spread(keywords.summary)}, ${keywords.runs[0]?.count ?? 0} marks`,
+    value: keywords.timedOut
+      ? `> ${MARK_LIMIT_MS / 1000} s (stopped)`
+      : `${spread(keywords.summary)}${keywords.notRepeated ? ', not repeated (--full repeats it)' : ''}, ${keywords.runs[0]?.count ?? 0} marks`,
     baseline: pl !== undefined ? `PolicyLens ${ms(pl)}` : undefined,
     ratio: pl !== undefined && kw !== undefined ? `${keywords.timedOut ? '> ' : ''}${times(kw / pl)} PolicyLens's time` : undefined,
     budget: name === 'long' ? '≥ 500× PolicyLens' : undefined,
@@ -321,9 +323,13 @@ else {
   }
   rows.push({
     figure: `popup: each further keystroke to results settled`,
-    value: `median ${ms(popup.keystrokeMs.median)}, p95 ${ms(popup.keystrokeMs.p95)} (${popup.keystrokeMs.runs} keystrokes: ${popup.samples.map((k) => `${k.text} ${ms(k.ms)}`).join(', ')})`,
+    value: `median ${ms(popup.keystrokeMs.median)}, p95 ${ms(popup.keystrokeMs.p95)} (${popup.keystrokeMs.runs} keystrokes)`,
     budget: '≤ 20 ms',
     pass: popup.keystrokeMs.p95 <= 20,
+    note:
+      popup.keystrokeMs.p95 > 20
+        ? `each keystroke: ${popup.samples.map((k) => `${k.text} ${ms(k.ms)}`).join(', ')}`
+        : undefined,
     data: popup,
   });
 }
