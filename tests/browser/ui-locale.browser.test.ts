@@ -37,7 +37,7 @@ const LOCALES: Expected[] = [
     htmlLang: 'zh-CN',
     searchLabel: '搜索政府工作报告',
     searchPlaceholder: '搜索报告：外资、高效办成、50亿……',
-    resultCount: (n) => `${n} 条结果`,
+    resultCount: (n) => `共 ${n} 条结果`,
     siteSwitch: (host) => `在 ${host} 上启用`,
     optionsTitle: '政策透镜设置',
     reportTitle: '政府工作报告全文 · 政策透镜',
