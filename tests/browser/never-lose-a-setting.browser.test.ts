@@ -9,7 +9,7 @@
 // and a row of the reader's own is kept.
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -170,6 +170,19 @@ describe('never lose a setting', () => {
     afterAll(() => {
       rmSync(nextBuildRoot, { recursive: true, force: true });
       rmSync(nextBuild, { recursive: true, force: true });
+    });
+
+    it('the rehearsal hook is in the rehearsal build only', () => {
+      const code = (dir: string) =>
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((name) => name.endsWith('.js'))
+          .map((name) => readFileSync(join(dir, name), 'utf8'))
+          .join('\n');
+      const normal = code(builtExtensionDir('chrome'));
+      const rehearsal = code(nextBuild);
+      expect(rehearsal).toContain('+next');
+      expect(normal).not.toContain('+next');
+      expect(normal).not.toContain('__POLICYLENS_RELEASE_TEST__');
     });
 
     it('keeps every setting (migrated to version 2), loads the new index, drops the old rows and keeps the reader’s', async () => {
