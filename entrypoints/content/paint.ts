@@ -1,30 +1,52 @@
-// Paints matches with the CSS Custom Highlight API: one Highlight for every
-// match and one for the term under the pointer. The page's text nodes are
-// never split or wrapped, so React, editors and the page's own scripts see the
-// DOM they built. Where the API is missing (Firefox before 140, older
-// Chromium), nothing is painted and the hover card still works from the match
-// index.
+// Paints matches with the CSS Custom Highlight API: one Highlight for the
+// matches near the viewport and one for the term under the pointer. The
+// page's text nodes are never split or wrapped, so React, editors and the
+// page's own scripts see the DOM they built. Where the API is missing
+// (Firefox before 140, older Chromium), nothing is painted and the hover
+// card still works from the match index.
+//
+// Only matches whose block is within a viewport's height of the view are in
+// the Highlight. Chromium rebuilds the markers of every range of every
+// registered Highlight on the first frame after any change to the DOM or to
+// style anywhere in the document (HighlightRegistry::ValidateHighlightMarkers
+// compares the document's DOM tree and style versions), so the cost of each
+// page mutation grows with the number of ranges: with the 8,792 matches of a
+// 10 MB page all registered, a clock ticking in a fixed corner of the page
+// made frames of 150-790 ms (none without the extension). An
+// IntersectionObserver on the blocks that hold matches keeps the Highlight to
+// what the reader can scroll to next.
 
 export const HIGHLIGHT = 'policy-lens';
 export const HOVER_HIGHLIGHT = 'policy-lens-hover';
 
+/** Blocks within this margin of the viewport (above and below) are painted. */
+const NEAR_VIEW = '100% 0px';
+
+export interface Paintable {
+  /** The block the match's text belongs to: painted while it is near the view. */
+  owner: Element;
+  range: AbstractRange;
+}
+
 export interface Painter {
   readonly supported: boolean;
-  add(ranges: readonly AbstractRange[]): void;
-  remove(ranges: readonly AbstractRange[]): void;
+  add(matches: readonly Paintable[]): void;
+  remove(matches: readonly Paintable[]): void;
   hover(range: AbstractRange | null): void;
   clear(): void;
 }
 
 export function createPainter(): Painter {
   const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
-  if (!registry || typeof Highlight !== 'function') {
+  if (!registry || typeof Highlight !== 'function' || typeof IntersectionObserver !== 'function') {
     return { supported: false, add() {}, remove() {}, hover() {}, clear() {} };
   }
   const all = new Highlight();
   const hovered = new Highlight();
   // The hovered term is painted above the underline of all terms.
   hovered.priority = 1;
+  const byOwner = new Map<Element, Set<AbstractRange>>();
+  const near = new Set<Element>();
   let registered = false;
   const register = () => {
     // The page shares this registry: set again in case it cleared it.
@@ -33,14 +55,57 @@ export function createPainter(): Painter {
     registry.set(HOVER_HIGHLIGHT, hovered);
     registered = true;
   };
+  const observer = new IntersectionObserver(
+    (entries) => {
+      let added = false;
+      for (const entry of entries) {
+        const ranges = byOwner.get(entry.target);
+        if (!ranges) continue;
+        if (entry.isIntersecting) {
+          near.add(entry.target);
+          for (const range of ranges) all.add(range);
+          added ||= ranges.size > 0;
+        } else {
+          near.delete(entry.target);
+          for (const range of ranges) all.delete(range);
+        }
+      }
+      if (added) register();
+    },
+    { rootMargin: NEAR_VIEW },
+  );
+
   return {
     supported: true,
-    add(ranges) {
-      for (const range of ranges) all.add(range);
-      if (ranges.length) register();
+    add(matches) {
+      let added = false;
+      for (const { owner, range } of matches) {
+        let ranges = byOwner.get(owner);
+        if (!ranges) {
+          ranges = new Set();
+          byOwner.set(owner, ranges);
+          observer.observe(owner);
+        }
+        ranges.add(range);
+        if (near.has(owner)) {
+          all.add(range);
+          added = true;
+        }
+      }
+      if (added) register();
     },
-    remove(ranges) {
-      for (const range of ranges) all.delete(range);
+    remove(matches) {
+      for (const { owner, range } of matches) {
+        all.delete(range);
+        const ranges = byOwner.get(owner);
+        if (!ranges) continue;
+        ranges.delete(range);
+        if (ranges.size === 0) {
+          byOwner.delete(owner);
+          near.delete(owner);
+          observer.unobserve(owner);
+        }
+      }
     },
     hover(range) {
       hovered.clear();
@@ -50,6 +115,9 @@ export function createPainter(): Painter {
       }
     },
     clear() {
+      observer.disconnect();
+      byOwner.clear();
+      near.clear();
       all.clear();
       hovered.clear();
       if (registry.get(HIGHLIGHT) === all) registry.delete(HIGHLIGHT);

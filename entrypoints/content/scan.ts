@@ -42,7 +42,7 @@ export class Scanner {
   #jobs: Job[] = [];
   #scheduled = false;
   #stopped = false;
-  #unpainted: AbstractRange[] = [];
+  #unpainted: PageMatch[] = [];
   #paintedAt = -Infinity;
 
   constructor(options: ScannerOptions) {
@@ -72,9 +72,9 @@ export class Scanner {
   drop(test: (owner: Element) => boolean): PageMatch[] {
     const removed = this.#options.index.removeOwners(test);
     if (removed.length) {
-      const ranges = new Set<AbstractRange>(removed.map((m) => m.range));
-      this.#options.painter.remove([...ranges]);
-      this.#unpainted = this.#unpainted.filter((r) => !ranges.has(r));
+      const gone = new Set<PageMatch>(removed);
+      this.#options.painter.remove(removed);
+      this.#unpainted = this.#unpainted.filter((m) => !gone.has(m));
     }
     return removed;
   }
@@ -117,7 +117,7 @@ export class Scanner {
       if (!matches.length) continue;
       const found = toPageMatches(run, matches);
       index.add(found);
-      for (const match of found) this.#unpainted.push(match.range);
+      for (const match of found) this.#unpainted.push(match);
       changed = true;
     }
     const now = performance.now();
