@@ -141,10 +141,6 @@ function scanCode(code: string, file: string): Finding[] {
         if (source === undefined || !source.startsWith('./')) at(node, `import(${source ?? 'a computed address'})`);
         break;
       }
-      case 'Import': {
-        // Older Babel shapes: import(…) as a call whose callee is `Import`; handled through the call's arguments.
-        break;
-      }
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
       case 'ExportNamedDeclaration': {
@@ -167,7 +163,7 @@ function scanCode(code: string, file: string): Finding[] {
         break;
       }
     }
-    // `import(x)` parsed as CallExpression with an Import callee (createImportExpressions off).
+    // Babel 7 parses `import(x)` as a call whose callee is `Import` (createImportExpressions off).
     if (node.type === 'CallExpression' && (node.callee as Node).type === 'Import') {
       const source = literalText((node.arguments as Node[])[0]);
       if (source === undefined || !source.startsWith('./')) at(node, `import(${source ?? 'a computed address'})`);
