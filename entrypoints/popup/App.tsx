@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { IndexStatus, SearchResult, TabRequests } from '@/lib/messages';
 import { resolveSiteState, siteKey } from '@/lib/site-state';
@@ -14,6 +14,9 @@ import { useSettings } from '@/components/use-settings';
 import { pageSupport, type PageSupport } from './page-support';
 
 const RESULT_LIMIT = 20;
+/** How long, and how often, the popup asks again for the page's terms after switching the site on. */
+const WAKE_MS = 2000;
+const WAKE_POLL_MS = 150;
 
 function answerOf(result: SearchResult): SearchAnswer {
   return {
@@ -102,17 +105,42 @@ export function App() {
   const host = tab?.url ? siteKey(tab.url) : '';
   const siteOn = support === 'web' && !!settings && resolveSiteState(settings, tab?.url ?? '').enabled;
 
+  // Whether the site was seen off in this popup: switched on here, its content script needs a moment to wake and scan.
+  const lastOn = useRef<boolean | undefined>(undefined);
+  const known = !!settings && support !== undefined;
+
   useEffect(() => {
+    const switchedOn = siteOn && lastOn.current === false;
+    if (known) lastOn.current = siteOn;
     // The page's terms come from its content script, which is idle (and silent) while the site is off.
     if (!tab?.id || !siteOn) {
       setPageTerms(undefined);
       return;
     }
-    askTab(tab.id, 'page-terms', {}).then(
-      (reply) => setPageTerms(reply.terms),
-      () => setPageTerms(undefined),
-    );
-  }, [tab?.id, siteOn]);
+    const tabId = tab.id;
+    const started = Date.now();
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Right after switching on, "off" or an empty list means the scan has not caught up yet: ask again briefly.
+    const again = () => switchedOn && Date.now() - started < WAKE_MS && !cancelled;
+    const ask = () =>
+      askTab(tabId, 'page-terms', {}).then(
+        (reply) => {
+          if (cancelled) return;
+          if (!reply.terms.length && again()) timer = setTimeout(ask, WAKE_POLL_MS);
+          else setPageTerms(reply.terms);
+        },
+        () => {
+          if (again()) timer = setTimeout(ask, WAKE_POLL_MS);
+          else if (!cancelled) setPageTerms(undefined);
+        },
+      );
+    void ask();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [tab?.id, siteOn, known]);
 
   function revealTerm(termId: string) {
     if (!tab?.id) return;
