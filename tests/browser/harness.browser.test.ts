@@ -86,8 +86,11 @@ describe('browser harness with an extension that leaks', () => {
       const page = await session.context.newPage();
       await page.goto(`${site.origin}/harness-check.html`);
       await expect.poll(() => site.hits).toContain('/harness-check.json?from=content-script');
-      const leaked = extensionNetworkRequests(session.requests).map((r) => r.url);
-      expect(leaked).toEqual([`${site.origin}/harness-check.json?from=content-script`]);
+      // The initiator that attributes the fetch to the content script arrives over CDP
+      // a moment after the request itself: poll rather than classify too early.
+      await expect
+        .poll(() => extensionNetworkRequests(session.requests).map((r) => r.url))
+        .toEqual([`${site.origin}/harness-check.json?from=content-script`]);
       const fromPage = session.requests.filter((r) => r.source === 'page').map((r) => r.url);
       expect(fromPage).toContain(`${site.origin}/harness-check.json`);
     } finally {
