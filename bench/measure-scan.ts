@@ -12,8 +12,10 @@ export type ScanMethod = 'floor' | 'policyLens' | 'policyLensMessageYield' | 'ma
 
 export interface ScanRun {
   ms: number;
-  /** Text characters walked (floor), highlights registered (PolicyLens) or marks made (mark.js). */
+  /** Text characters walked (floor), matches found (PolicyLens) or marks made (mark.js). */
   count: number;
+  /** PolicyLens only: highlights registered near the view once the painter's observer reported. */
+  painted?: number;
   /** PolicyLens only: time inside the scanner's slices, their number and the longest. */
   busyMs?: number;
   slices?: number;

@@ -12,10 +12,16 @@ import { createPainter, HIGHLIGHT } from '@/entrypoints/content/paint';
 import { Scanner } from '@/entrypoints/content/scan';
 
 export interface ScanAndPaintResult {
-  /** From the start (building the matcher) to the last highlight registered. */
+  /** From the start (building the matcher) to the end of the last slice: every match found and handed to the painter. */
   ms: number;
-  /** Highlights registered under 'policy-lens'. */
+  /** Matches found (the match index's size). */
   count: number;
+  /**
+   * Highlights registered under 'policy-lens' once the painter's
+   * IntersectionObserver has reported (a frame later, not timed): the painter
+   * registers only the matches near the view.
+   */
+  painted: number;
   /** Time spent inside the scanner's slices (the rest is the page's turn between slices). */
   busyMs: number;
   slices: number;
@@ -66,8 +72,14 @@ function scanAndPaint(table: TermTable, yieldKind: Yield = 'timeout'): Promise<S
           slices++;
           longestSliceMs = Math.max(longestSliceMs, sliceMs);
           if (!scanner.busy) {
-            const count = CSS.highlights.get(HIGHLIGHT)?.size ?? 0;
-            done({ ms: performance.now() - started, count, busyMs, slices, longestSliceMs });
+            const ms = performance.now() - started;
+            // IntersectionObserver reports after the next rendering update.
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                const painted = CSS.highlights.get(HIGHLIGHT)?.size ?? 0;
+                done({ ms, count: index.size, painted, busyMs, slices, longestSliceMs });
+              }, 0),
+            );
           }
         }),
     });
