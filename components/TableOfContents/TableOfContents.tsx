@@ -3,8 +3,8 @@ import { toDisplayText } from '@/lib/display-text';
 import { t, uiLang } from '@/extension/i18n';
 import { documentAnchor, sectionAnchor } from '../ReportArticle/ReportArticle';
 
-/** Documents, parts and sections as links into the report view. */
-export function TableOfContents({ documents }: { documents: ReportDocument[] }) {
+/** Documents, parts and sections as links into the report view; the section a deep link opened is marked as the current location. */
+export function TableOfContents({ documents, currentSectionId }: { documents: ReportDocument[]; currentSectionId?: string }) {
   return (
     <nav class="toc" aria-label={t('reportToc')}>
       <h2 class="toc__heading">{t('reportToc')}</h2>
@@ -20,7 +20,12 @@ export function TableOfContents({ documents }: { documents: ReportDocument[] }) 
                     : toDisplayText(`${section.label}${section.heading || part.heading}`);
                   return label ? (
                     <li key={section.id} lang={section.headingMissing ? uiLang() : undefined}>
-                      <a href={`#${sectionAnchor(section.id)}`}>{label}</a>
+                      <a
+                        href={`#${sectionAnchor(section.id)}`}
+                        aria-current={section.id === currentSectionId ? 'location' : undefined}
+                      >
+                        {label}
+                      </a>
                     </li>
                   ) : null;
                 }),

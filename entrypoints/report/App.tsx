@@ -125,7 +125,10 @@ export function App() {
       {!data && !failure && <p role="status">{t('reportLoading')}</p>}
       {data && derived && (
         <div class="report__body">
-          <TableOfContents documents={data.documents} />
+          <TableOfContents
+            documents={data.documents}
+            currentSectionId={marked ? data.clauses.find((c) => c.id === marked)?.sectionId : undefined}
+          />
           <main class="report__main">
             <ReportArticle
               documents={data.documents}

@@ -291,6 +291,15 @@ for (const expected of LOCALES) {
       const tabbing = await tabThrough(page);
       expect(tabbing.missed, 'report controls Tab never reached').toEqual([]);
       expect(tabbing.unringed, 'report controls focused without a visible ring').toEqual([]);
+
+      // A deep link marks its section in the table of contents as the current location.
+      const link = await page.locator('.targets-table tbody tr a').first().getAttribute('href');
+      await page.goto(`chrome-extension://${session.extensionId}/report.html${link}`);
+      await page.waitForSelector('.clause--marked');
+      const section = await page.evaluate(() => document.querySelector('.clause--marked')!.closest('section[id]')!.id);
+      const current = page.locator('.toc a[aria-current="location"]');
+      expect(await current.count()).toBe(1);
+      expect(await current.getAttribute('href')).toBe(`#${section}`);
       await page.close();
     });
 

@@ -45,7 +45,7 @@ header { display: flex; align-items: baseline; gap: 8px; }
 .term { font-size: 16px; font-weight: 700; color: var(--accent); }
 .count { font-size: 12px; color: var(--muted); }
 .path { margin-top: 2px; font-size: 12px; line-height: 1.5; color: var(--muted); }
-.clause { margin: 6px 0; line-height: 1.7; }
+.clause { margin: 6px 0; line-height: 1.7; text-align: justify; }
 mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 1px; border-radius: 2px; white-space: nowrap; }
 .targets { margin: 6px 0; padding: 0; list-style: none; display: grid; gap: 3px; }
 .target {
