@@ -5,7 +5,7 @@
 // forbids inline <style>. The manifest CSS (style.css) carries the default
 // look, so a page that refuses adoption still shows the terms.
 
-import type { HighlightStyle } from '@/extension/settings';
+import { DEFAULT_SETTINGS, type HighlightStyle } from '@/extension/settings';
 import { HIGHLIGHT, HOVER_HIGHLIGHT } from './paint';
 
 const FALLBACK_COLOR = '#c2410c';
@@ -31,11 +31,23 @@ export function highlightCss(style: HighlightStyle, color: string): string {
 
 type Adopter = Document | ShadowRoot;
 
+/**
+ * Adopts the reader's sheet into the document only when its look differs
+ * from the manifest CSS's default: any sheet adopted by a document makes
+ * Chromium recompute the style of every element (a 124-322 ms task on a
+ * 10 MB page, even for a sheet whose rules match nothing). Shadow roots
+ * always get it, as the manifest CSS does not reach into them, and their
+ * recomputation is theirs alone.
+ */
 export class HighlightStyleSheet {
   #sheet: CSSStyleSheet | undefined;
-  #adopters = new Set<Adopter>();
+  #isDefault = true;
+  /** Where the sheet is wanted; the document holds it only while the look is not the default. */
+  #targets = new Set<Adopter>();
+  #adopted = new Set<Adopter>();
 
   update(style: HighlightStyle, color: string): void {
+    this.#isDefault = style === DEFAULT_SETTINGS.highlightStyle && color === DEFAULT_SETTINGS.highlightColor;
     try {
       this.#sheet ??= new CSSStyleSheet();
       this.#sheet.replaceSync(highlightCss(style, color));
@@ -43,29 +55,42 @@ export class HighlightStyleSheet {
       // No constructable stylesheets (very old browsers): the manifest CSS's default look stays.
       this.#sheet = undefined;
     }
+    for (const target of this.#targets) this.#sync(target);
   }
 
   /** Adopts the sheet where highlights are painted; shadow roots need their own copy, as document rules do not reach into them. */
   adoptInto(target: Adopter): void {
-    const sheet = this.#sheet;
-    if (!sheet || this.#adopters.has(target)) return;
-    try {
-      target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
-      this.#adopters.add(target);
-    } catch {
-      // A page that froze or replaced adoptedStyleSheets keeps the manifest CSS's default look.
-    }
+    this.#targets.add(target);
+    this.#sync(target);
   }
 
   release(): void {
-    const sheet = this.#sheet;
-    for (const target of this.#adopters) {
+    for (const target of this.#adopted) this.#remove(target);
+    this.#adopted.clear();
+    this.#targets.clear();
+  }
+
+  #sync(target: Adopter): void {
+    const wanted = this.#sheet !== undefined && !(target instanceof Document && this.#isDefault);
+    if (wanted && !this.#adopted.has(target)) {
       try {
-        target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
+        target.adoptedStyleSheets = [...target.adoptedStyleSheets, this.#sheet!];
+        this.#adopted.add(target);
       } catch {
-        // Nothing to undo on a page that refused the sheet.
+        // A page that froze or replaced adoptedStyleSheets keeps the manifest CSS's default look.
       }
+    } else if (!wanted && this.#adopted.has(target)) {
+      this.#remove(target);
+      this.#adopted.delete(target);
     }
-    this.#adopters.clear();
+  }
+
+  #remove(target: Adopter): void {
+    const sheet = this.#sheet;
+    try {
+      target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
+    } catch {
+      // Nothing to undo on a page that refused the sheet.
+    }
   }
 }
