@@ -106,11 +106,18 @@ describe('reliability: the page DOM is never changed', () => {
     expect(await highlightedTexts(page)).toEqual(['高效办成一件事', '高标准农田', '津治通', '适老化改造', '长护险', '天津马拉松赛']);
     expect(await highlightCount(page)).toBe(7);
     expect(await domChanges(page)).toEqual([]);
-    expect(await ourSheets(page)).toEqual({ document: 1, shadow: 1, ownFirst: true });
+    // The default look comes from the manifest CSS: no sheet of ours in the document (adopting one restyles every element).
+    expect(await ourSheets(page)).toEqual({ document: 0, shadow: 1, ownFirst: true });
 
     // Hovering a term spread over three adjacent text nodes: the card opens and the page is untouched.
     await restOnTerm(page, page, '津治通');
     expect(await page.evaluate(() => !!document.querySelector('policy-lens-card'))).toBe(true);
+    expect(await domChanges(page)).toEqual([]);
+
+    // Another look: our sheet joins the page's own, after it.
+    await setSettings(session, { highlightStyle: 'tint' });
+    await page.waitForFunction(() => document.adoptedStyleSheets.length === 2);
+    expect(await ourSheets(page)).toEqual({ document: 1, shadow: 1, ownFirst: true });
     expect(await domChanges(page)).toEqual([]);
 
     // Switching off from the settings (as the options page does): highlights, card and our sheets go.
@@ -131,7 +138,7 @@ describe('reliability: the page DOM is never changed', () => {
     });
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => CSS.highlights.has('policy-lens'))).toBe(false);
-    await setSettings(session, { enabled: true });
+    await setSettings(session, { enabled: true, highlightStyle: 'underline' });
     await page.close();
   });
 

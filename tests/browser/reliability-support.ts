@@ -95,7 +95,7 @@ export async function restOnTerm(page: Page, target: Target, text: string, term 
     const box = await element.boundingBox();
     if (!box) throw new Error('the frame has no box on the page');
     // The frame's border and padding sit between its box and its viewport.
-    const inset = await element.evaluate((el) => ({ x: el.clientLeft, y: el.clientTop }));
+    const inset = await element.evaluate((el) => ({ x: (el as Element).clientLeft, y: (el as Element).clientTop }));
     dx = box.x + inset.x;
     dy = box.y + inset.y;
   }
@@ -112,31 +112,84 @@ export async function restOnTerm(page: Page, target: Target, text: string, term 
 }
 
 /**
- * Records, in the page's world, every long task (over 50 ms) and the moment
- * the page says its own work is done (performance.mark('page-ready')).
+ * Records, in the page's world, every long task (over 50 ms), every long
+ * animation frame (over 50 ms, rendering included: Chromium's longtask
+ * entries leave out the rendering work a highlight change causes) and the
+ * moment the page says its own work is done (performance.mark('page-ready')).
  */
 export const LONG_TASK_RECORDER = `
   window.__longTasks = [];
+  window.__longFrames = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longFrames.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) });
+  }).observe({ type: 'long-animation-frame', buffered: true });
 `;
 
-export interface LongTasks {
-  /** Every long task since the page started, in ms: [start, duration]. */
-  all: { start: number; duration: number }[];
-  /** When the page marked 'page-ready' (ms since navigation start). */
-  readyAt: number;
-  /** The longest task that started after page-ready (0 when none). */
-  longestAfterReady: number;
+interface Timed {
+  start: number;
+  duration: number;
 }
 
-export function readLongTasks(page: Page): Promise<LongTasks> {
-  return page.evaluate(() => {
-    const all = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+export interface LongTasks {
+  /** When the page marked 'page-ready' (ms since navigation start). */
+  readyAt: number;
+  /** Durations of the long tasks that started after page-ready. */
+  tasks: number[];
+  /** Durations of the long animation frames that started after page-ready. */
+  frames: number[];
+  longestTask: number;
+  longestFrame: number;
+}
+
+/** The long tasks and frames that started after page-ready (or after `since`, a performance.now() time of the page). */
+export function readLongTasks(page: Page, since?: number): Promise<LongTasks> {
+  return page.evaluate((since) => {
+    const w = window as unknown as { __longTasks: Timed[]; __longFrames: Timed[] };
     const ready = performance.getEntriesByName('page-ready')[0];
-    const readyAt = ready ? Math.round(ready.startTime) : Infinity;
-    const after = all.filter((t) => t.start >= readyAt);
-    return { all, readyAt, longestAfterReady: Math.max(0, ...after.map((t) => t.duration)) };
+    const readyAt = since ?? (ready ? Math.round(ready.startTime) : 0);
+    const tasks = w.__longTasks.filter((t) => t.start >= readyAt).map((t) => t.duration);
+    const frames = w.__longFrames.filter((t) => t.start >= readyAt).map((t) => t.duration);
+    return { readyAt, tasks, frames, longestTask: Math.max(0, ...tasks), longestFrame: Math.max(0, ...frames) };
+  }, since);
+}
+
+export function describeLongTasks(t: LongTasks): string {
+  return `tasks over 50 ms: ${t.tasks.length} (longest ${t.longestTask} ms), frames over 50 ms: ${t.frames.length} (longest ${t.longestFrame} ms)`;
+}
+
+interface TabGlobals {
+  chrome: {
+    tabs: {
+      query(q: object): Promise<{ id: number }[]>;
+      sendMessage(id: number, m: object): Promise<{ ok: boolean; value?: { terms: { count: number }[] }; error?: string }>;
+    };
+  };
+}
+
+const controls = new WeakMap<ExtensionSession, Promise<Page>>();
+
+/**
+ * How many matches the content script holds on the page (the popup's
+ * page-terms answer), painted or not. Asked from one extension page kept
+ * open for the session, so polling opens no tabs.
+ */
+export async function matchesOnPage(session: ExtensionSession, page: Page): Promise<number> {
+  let control = controls.get(session);
+  if (!control) {
+    control = session.extensionPage(anyExtensionPagePath());
+    controls.set(session, control);
+  }
+  const controlPage = await control;
+  // Without the tabs permission a tab cannot be found by URL: the page is made the active tab.
+  await page.bringToFront();
+  return controlPage.evaluate(async () => {
+    const chrome = (globalThis as unknown as TabGlobals).chrome;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const reply = await chrome.tabs.sendMessage(tab!.id, { type: 'page-terms' });
+    if (!reply.ok || !reply.value) throw new Error(reply.error ?? 'no page-terms answer');
+    return reply.value.terms.reduce((sum, t) => sum + t.count, 0);
   });
 }

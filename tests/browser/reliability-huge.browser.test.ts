@@ -1,0 +1,311 @@
+// Huge pages: 10 MB of text in 200,000 nodes, one element nested 5,000
+// deep, and an infinite-scroll feed adding a story every 50 ms for a minute
+// (RELIABILITY_SCROLL_SECONDS to shorten it by hand; CI runs the minute).
+// Each page is loaded twice in the same browser, once with the extension
+// switched off for the site and once on, and the page records its long
+// tasks (over 50 ms) after it marked its own building done: the tasks the
+// "on" load has beyond the "off" load are ours. Both figures are printed.
+// The highlights at the end must be exactly what lib/matcher.ts finds in the
+// same blocks' text, nothing may be thrown (no stack overflow), and on the
+// feed the JS heap, sampled every 10 s, must follow the page's own growth.
+
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMatcher, type Matcher } from '@/lib/matcher';
+import type { Reply, TermTable } from '@/lib/messages';
+import {
+  anyExtensionPagePath,
+  launchWithExtension,
+  serveFixtures,
+  waitForIndexReady,
+  type ExtensionSession,
+  type FixtureServer,
+} from './harness';
+import {
+  describeLongTasks,
+  highlightCount,
+  LONG_TASK_RECORDER,
+  matchesOnPage,
+  readLongTasks,
+  restOnTerm,
+  setLoopbackSite,
+} from './reliability-support';
+
+const SCROLL_SECONDS = Number(process.env.RELIABILITY_SCROLL_SECONDS ?? 60);
+const SAMPLE_EVERY_MS = 10_000;
+const MB = 1024 * 1024;
+
+/** How many matches lib/matcher.ts finds in these block texts (the content script matches block by block). */
+function expectedMatches(matcher: Matcher, blocks: string[]): number {
+  return blocks.reduce((sum, text) => sum + matcher.scan(text).length, 0);
+}
+
+/** Every highlight range still points into the page (none into a node the page removed). */
+function allConnected(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('policy-lens') ?? [])].every((r) => r.startContainer.isConnected && r.endContainer.isConnected),
+  );
+}
+
+/** The text of every block matching `selector`, and of those within a viewport's height of the view (what is painted). */
+function blockTexts(page: Page, selector: string): Promise<{ all: string[]; near: string[] }> {
+  return page.evaluate((selector) => {
+    const all: string[] = [];
+    const near: string[] = [];
+    for (const el of document.querySelectorAll(selector)) {
+      const text = el.textContent ?? '';
+      all.push(text);
+      const box = el.getBoundingClientRect();
+      if (box.bottom >= -innerHeight && box.top <= 2 * innerHeight) near.push(text);
+    }
+    return { all, near };
+  }, selector);
+}
+
+async function waitForPainted(page: Page, count: number, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction((n) => (CSS.highlights.get('policy-lens')?.size ?? 0) === n, count, {
+    timeout: timeoutMs,
+    polling: 250,
+  });
+}
+
+/** Waits until the content script's match count has not changed for `steadyMs` (and is not 0); returns it and when it last changed. */
+async function waitForSteadyMatches(
+  session: ExtensionSession,
+  page: Page,
+  steadyMs: number,
+  timeoutMs = 120_000,
+): Promise<{ count: number; changedAt: number }> {
+  const started = Date.now();
+  let last = -1;
+  let changedAt = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    // Until the content script has heard that the site is on, it answers that it is off: no matches yet.
+    const count = await matchesOnPage(session, page).catch(() => 0);
+    if (count !== last) {
+      last = count;
+      changedAt = Date.now();
+    } else if (count > 0 && Date.now() - changedAt >= steadyMs) return { count, changedAt };
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`matches still changing after ${timeoutMs} ms (last count ${last})`);
+}
+
+interface HeapSample {
+  second: number;
+  heapMB: number;
+  domNodes: number;
+  painted: number;
+}
+
+async function sample(cdp: CDPSession, page: Page, started: number): Promise<HeapSample> {
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters');
+  return {
+    second: Math.round((Date.now() - started) / 1000),
+    heapMB: Math.round((heap.usedSize / MB) * 10) / 10,
+    domNodes: dom.nodes,
+    painted: await highlightCount(page),
+  };
+}
+
+describe('reliability: huge pages', () => {
+  let session: ExtensionSession;
+  let site: FixtureServer;
+  let matcher: Matcher;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    site = await serveFixtures('tests/fixtures/pages');
+    session = await launchWithExtension();
+    await waitForIndexReady(session);
+    await session.context.addInitScript({ content: LONG_TASK_RECORDER });
+    const extensionPage = await session.extensionPage(anyExtensionPagePath());
+    const reply = await extensionPage.evaluate(
+      () =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+          type: 'term-table',
+        }) as Promise<Reply<TermTable>>,
+    );
+    await extensionPage.close();
+    if (!reply.ok) throw new Error(reply.error);
+    matcher = createMatcher(reply.value.terms, reply.value.foldMap);
+  });
+
+  afterAll(async () => {
+    await session?.close({ removeUserDataDir: true });
+    await site?.close();
+  });
+
+  async function open(path: string, on: boolean): Promise<Page> {
+    await setLoopbackSite(session, on);
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${path}: ${m.text()}`);
+    });
+    await page.goto(`${site.origin}/${path}`, { timeout: 60_000 });
+    return page;
+  }
+
+  it('10 MB of text in 200,000 nodes: every term found, those near the view painted, no long task of ours', { timeout: 240_000 }, async () => {
+    const path = 'reliability-huge-text.html';
+    const on = await open(path, true);
+    // Only small looks until the long tasks are read: a look at 10 MB of text is itself a long task.
+    const started = Date.now();
+    const { count, changedAt } = await waitForSteadyMatches(session, on, 2_000);
+    const scanMs = changedAt - started;
+    const onTasks = await readLongTasks(on);
+    const shape = await on.evaluate(() => {
+      const story = document.getElementById('story')!;
+      const walker = document.createTreeWalker(story, NodeFilter.SHOW_ALL);
+      let nodes = 0;
+      while (walker.nextNode()) nodes++;
+      return { nodes, bytes: new TextEncoder().encode(story.textContent ?? '').length };
+    });
+    expect(shape.nodes).toBe(200_000);
+    expect(shape.bytes).toBeGreaterThan(10_000_000);
+    const top = await blockTexts(on, '#story p');
+    expect(count).toBe(expectedMatches(matcher, top.all));
+    await waitForPainted(on, expectedMatches(matcher, top.near));
+    // Scrolled to the middle, the blocks now near the view are the ones painted.
+    await on.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    const middle = await blockTexts(on, '#story p');
+    await waitForPainted(on, expectedMatches(matcher, middle.near));
+    expect(await allConnected(on)).toBe(true);
+    await on.close();
+
+    const off = await open(path, false);
+    await off.waitForTimeout(scanMs + 2_000);
+    expect(await highlightCount(off)).toBe(0);
+    const offTasks = await readLongTasks(off);
+    await off.close();
+
+    console.info(
+      `10 MB page: ${shape.nodes} nodes, ${(shape.bytes / MB).toFixed(1)} MB UTF-8, ${count} matches found ${scanMs} ms after load, ` +
+        `${expectedMatches(matcher, top.near)} painted near the top\n  on:  ${describeLongTasks(onTasks)}\n  off: ${describeLongTasks(offTasks)}`,
+    );
+    expect(onTasks.longestTask).toBeLessThanOrEqual(Math.max(50, offTasks.longestTask));
+    expect(onTasks.longestFrame).toBeLessThanOrEqual(Math.max(50, offTasks.longestFrame) * 1.5);
+  });
+
+  it('one element nested 5,000 deep: the term at the bottom is found, hovered, re-read after a change', { timeout: 120_000 }, async () => {
+    const path = 'reliability-deep.html';
+    /** The same pointer moves and page change with and without us; only the "on" load checks our answers. */
+    const exercise = async (enabled: boolean) => {
+      const page = await open(path, enabled);
+      expect(await page.evaluate(() => (window as unknown as { __depth: number }).__depth)).toBe(5000);
+      if (enabled) {
+        await waitForPainted(page, 2, 30_000);
+        expect(
+          await page.evaluate(() =>
+            [...CSS.highlights.get('policy-lens')!].map((r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset)).sort(),
+          ),
+        ).toEqual(['长护险', '高标准农田']);
+      } else await page.waitForTimeout(2_000);
+      await page.waitForTimeout(1_000);
+      const scanning = await readLongTasks(page);
+      const interactionsFrom = await page.evaluate(() => performance.now());
+      const point = await page.evaluate(() => {
+        const text = document.getElementById('bottom')!.firstChild as Text;
+        const at = text.data.indexOf('高标准农田');
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 5);
+        const box = range.getClientRects()[0]!;
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      });
+      await page.mouse.move(point.x - 30, point.y + 30);
+      await page.mouse.move(point.x, point.y, { steps: 4 });
+      if (enabled) {
+        await page.waitForFunction(
+          () => document.querySelector('policy-lens-card')?.shadowRoot?.querySelector('.term')?.textContent === '高标准农田',
+          null,
+          { timeout: 5_000 },
+        );
+      } else await page.waitForTimeout(1_000);
+      await page.mouse.move(5, 5, { steps: 2 });
+      // The page rewrites the bottom text: the old match goes, the new term is found.
+      await page.evaluate(() => {
+        (document.getElementById('bottom')!.firstChild as Text).data = '最深处改写：居家适老化改造1000户。';
+      });
+      if (enabled) {
+        await page.waitForFunction(() =>
+          [...(CSS.highlights.get('policy-lens') ?? [])].some(
+            (r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === '适老化改造',
+          ),
+        );
+        expect(await highlightCount(page)).toBe(2);
+      } else await page.waitForTimeout(1_000);
+      const interactions = await readLongTasks(page, interactionsFrom);
+      await page.close();
+      return { scanning, interactions };
+    };
+    const on = await exercise(true);
+    const off = await exercise(false);
+    console.info(
+      `5,000-deep page, load and scan\n  on:  ${describeLongTasks(on.scanning)}\n  off: ${describeLongTasks(off.scanning)}\n` +
+        `hover and rewrite (hit-testing and relaying out 5,000 levels is the page's own cost)\n` +
+        `  on:  ${describeLongTasks(on.interactions)}\n  off: ${describeLongTasks(off.interactions)}`,
+    );
+    expect(on.scanning.longestTask).toBeLessThanOrEqual(Math.max(50, off.scanning.longestTask));
+  });
+
+  it(
+    `an infinite-scroll feed for ${SCROLL_SECONDS} s: no long task of ours, heap follows the page, highlights exact at the end`,
+    { timeout: SCROLL_SECONDS * 2_000 + 120_000 },
+    async () => {
+      const path = `reliability-infinite.html?seconds=${SCROLL_SECONDS}`;
+      const run = async (enabled: boolean) => {
+        const page = await open(path, enabled);
+        const cdp = await session.context.newCDPSession(page);
+        const started = Date.now();
+        const samples: HeapSample[] = [await sample(cdp, page, started)];
+        while (!(await page.evaluate(() => performance.getEntriesByName('page-done').length > 0))) {
+          await page.waitForTimeout(1_000);
+          if (Date.now() - started >= samples.length * SAMPLE_EVERY_MS) samples.push(await sample(cdp, page, started));
+        }
+        const tasks = await readLongTasks(page);
+        const blocks = await blockTexts(page, '#feed h3, #feed p');
+        const expected = { all: expectedMatches(matcher, blocks.all), near: expectedMatches(matcher, blocks.near) };
+        let found = 0;
+        if (enabled) {
+          await waitForPainted(page, expected.near);
+          found = await matchesOnPage(session, page);
+        }
+        const connected = await allConnected(page);
+        // After a full collection: what is really kept, with and without us.
+        await cdp.send('HeapProfiler.collectGarbage');
+        const final = await sample(cdp, page, started);
+        const stories = await page.evaluate(() => (window as unknown as { __stories: number }).__stories);
+        await cdp.detach();
+        await page.close();
+        return { samples, final, tasks, expected, found, connected, stories };
+      };
+
+      const on = await run(true);
+      const off = await run(false);
+      const table = (r: typeof on) =>
+        r.samples.map((s) => `${s.second}s ${s.heapMB} MB/${s.domNodes} nodes/${s.painted} painted`).join(' · ');
+      console.info(
+        `infinite scroll: ${on.stories} stories in ${SCROLL_SECONDS} s, ${on.found} matches on the page at the end (${on.expected.near} near the view)\n` +
+          `  on:  ${describeLongTasks(on.tasks)}\n  off: ${describeLongTasks(off.tasks)}\n` +
+          `  heap on:  ${table(on)} · after GC ${on.final.heapMB} MB\n` +
+          `  heap off: ${table(off)} · after GC ${off.final.heapMB} MB`,
+      );
+      expect(on.connected).toBe(true);
+      expect(on.found).toBe(on.expected.all);
+      expect(on.final.painted).toBe(on.expected.near);
+      expect(off.final.painted).toBe(0);
+      expect(on.tasks.longestTask).toBeLessThanOrEqual(Math.max(50, off.tasks.longestTask));
+      // Bounded: what we keep after a full collection stays within a few MB of what the page keeps.
+      expect(on.final.heapMB - off.final.heapMB).toBeLessThan(8);
+    },
+  );
+
+  it('threw nothing and overflowed no stack on any of the pages', () => {
+    expect(errors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
