@@ -73,12 +73,14 @@ function scanAndPaint(table: TermTable, yieldKind: Yield = 'timeout'): Promise<S
           longestSliceMs = Math.max(longestSliceMs, sliceMs);
           if (!scanner.busy) {
             const ms = performance.now() - started;
-            // IntersectionObserver reports after the next rendering update.
+            // IntersectionObserver reports in a task after a rendering update: two frames and a pause, untimed.
             requestAnimationFrame(() =>
-              setTimeout(() => {
-                const painted = CSS.highlights.get(HIGHLIGHT)?.size ?? 0;
-                done({ ms, count: index.size, painted, busyMs, slices, longestSliceMs });
-              }, 0),
+              requestAnimationFrame(() =>
+                setTimeout(() => {
+                  const painted = CSS.highlights.get(HIGHLIGHT)?.size ?? 0;
+                  done({ ms, count: index.size, painted, busyMs, slices, longestSliceMs });
+                }, 50),
+              ),
             );
           }
         }),
