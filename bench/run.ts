@@ -4,11 +4,11 @@
 // the built extension's own figures. Prints a table with budgets and writes
 // bench/results.json. Timings are reported, never asserted.
 //
-// Options: --skip-build (reuse the last build in $BENCH_OUT or /tmp/pl-out-bench),
+// Options: --skip-build (reuse the last build in $BENCH_OUT, default /tmp/pl-out-bench),
 // --runs N (default 5), --full (repeat mark(terms) on the long pages too: several minutes more).
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium, serveFixtures } from '@/tests/browser/harness';
@@ -44,7 +44,8 @@ const PAGES: PageName[] = ['long', 'article', 'no-match'];
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const skipBuild = args.includes('--skip-build');
-const outDir = process.env.BENCH_OUT ?? (skipBuild ? '/tmp/pl-out-bench' : mkdtempSync(join(tmpdir(), 'pl-out-bench-')));
+// The bench's own build folder (the default .output is shared); --skip-build reuses it.
+const outDir = process.env.BENCH_OUT ?? join(tmpdir(), 'pl-out-bench');
 const extensionDir = join(outDir, 'chrome-mv3');
 const started = performance.now();
 const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
@@ -135,6 +136,7 @@ log('hover card, 50 hovers on the article');
 const hover = await measureHover(withExt.context, url('article'), 50).catch((e: Error) => e);
 await withExt.close();
 await server.close();
+rmSync(pageDir, { recursive: true, force: true });
 const size = contentScriptSize(extensionDir);
 
 // The table.
