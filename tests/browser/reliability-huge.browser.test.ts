@@ -29,6 +29,7 @@ import {
   readLongTasks,
   restOnTerm,
   setLoopbackSite,
+  type LongTasks,
 } from './reliability-support';
 
 const SCROLL_SECONDS = Number(process.env.RELIABILITY_SCROLL_SECONDS ?? 60);
@@ -89,6 +90,18 @@ async function waitForSteadyMatches(
     await page.waitForTimeout(500);
   }
   throw new Error(`matches still changing after ${timeoutMs} ms (last count ${last})`);
+}
+
+/** A reader scrolling down 20 viewports with the wheel; the long tasks and frames while doing it. */
+async function scrollByWheel(page: Page): Promise<LongTasks> {
+  const from = await page.evaluate(() => performance.now());
+  await page.mouse.move(500, 400);
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(1_000);
+  return readLongTasks(page, from);
 }
 
 interface HeapSample {
@@ -157,6 +170,7 @@ describe('reliability: huge pages', () => {
     const { count, changedAt } = await waitForSteadyMatches(session, on, 2_000);
     const scanMs = changedAt - started;
     const onTasks = await readLongTasks(on);
+    const onScroll = await scrollByWheel(on);
     const shape = await on.evaluate(() => {
       const story = document.getElementById('story')!;
       const walker = document.createTreeWalker(story, NodeFilter.SHOW_ALL);
@@ -171,6 +185,7 @@ describe('reliability: huge pages', () => {
     await waitForPainted(on, expectedMatches(matcher, top.near));
     // Scrolled to the middle, the blocks now near the view are the ones painted.
     await on.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await on.waitForTimeout(500);
     const middle = await blockTexts(on, '#story p');
     await waitForPainted(on, expectedMatches(matcher, middle.near));
     expect(await allConnected(on)).toBe(true);
@@ -180,14 +195,18 @@ describe('reliability: huge pages', () => {
     await off.waitForTimeout(scanMs + 2_000);
     expect(await highlightCount(off)).toBe(0);
     const offTasks = await readLongTasks(off);
+    const offScroll = await scrollByWheel(off);
     await off.close();
 
     console.info(
       `10 MB page: ${shape.nodes} nodes, ${(shape.bytes / MB).toFixed(1)} MB UTF-8, ${count} matches found ${scanMs} ms after load, ` +
-        `${expectedMatches(matcher, top.near)} painted near the top\n  on:  ${describeLongTasks(onTasks)}\n  off: ${describeLongTasks(offTasks)}`,
+        `${expectedMatches(matcher, top.near)} painted near the top\n  on:  ${describeLongTasks(onTasks)}\n  off: ${describeLongTasks(offTasks)}\n` +
+        `scrolling 20 viewports by wheel (what is painted follows the view)\n  on:  ${describeLongTasks(onScroll)}\n  off: ${describeLongTasks(offScroll)}`,
     );
     expect(onTasks.longestTask).toBeLessThanOrEqual(Math.max(50, offTasks.longestTask));
     expect(onTasks.longestFrame).toBeLessThanOrEqual(Math.max(50, offTasks.longestFrame) * 1.5);
+    expect(onScroll.longestTask).toBeLessThanOrEqual(Math.max(50, offScroll.longestTask));
+    expect(onScroll.longestFrame).toBeLessThanOrEqual(Math.max(50, offScroll.longestFrame) * 1.5);
   });
 
   it('one element nested 5,000 deep: the term at the bottom is found, hovered, re-read after a change', { timeout: 120_000 }, async () => {
