@@ -8,7 +8,8 @@
 // build's and asks the browser to load the same path again over CDP's
 // Extensions.loadUnpacked, which Chromium treats as a reload of the installed
 // extension (same id: an unpacked extension's id is the hash of its path;
-// runtime.onInstalled fires with reason 'update'). chrome.runtime.reload()
+// chrome.storage.local written by the old build is there for the new one,
+// which reliability-update.browser.test.ts checks). chrome.runtime.reload()
 // is no use here: an extension loaded with --load-extension under Playwright
 // does not come back after it (its pages answer ERR_BLOCKED_BY_CLIENT), and
 // Chromium offers no other way short of chrome://extensions' private API.
