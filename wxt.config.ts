@@ -27,7 +27,7 @@ export default defineConfig({
       'focus-next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandFocusNext__' },
     },
     content_security_policy: {
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+      extension_pages: "script-src 'self'; object-src 'self';",
     },
     ...(browser === 'firefox'
       ? {

@@ -9,7 +9,7 @@
 
 import type { Clause, Target, Term } from './model';
 import { foldText, type FoldMap } from './fold-text';
-import { queryTokens, type CutForSearch } from './search-tokens';
+import { queryTokens } from './search-tokens';
 
 export type SearchMatch = 'phrase' | 'term' | 'words';
 
@@ -30,13 +30,8 @@ export interface IndexSearchResult<C extends SearchableClause = Clause> {
   suggestions: string[];
 }
 
-export interface SearchOptions {
-  /** jieba's cut_for_search, when the caller has jieba ready; the search works without it. */
-  cutForSearch?: CutForSearch;
-}
-
 export interface SearchIndex<C extends SearchableClause = Clause> {
-  search(query: string, limit: number, options?: SearchOptions): IndexSearchResult<C>;
+  search(query: string, limit: number): IndexSearchResult<C>;
 }
 
 export interface SearchSource<C extends SearchableClause> {
@@ -152,8 +147,8 @@ export function createSearchIndex<C extends SearchableClause>(source: SearchSour
       .map((s) => s.term);
   }
 
-  function search(query: string, limit: number, options: SearchOptions = {}): IndexSearchResult<C> {
-    const q = queryTokens(query, vocabulary, foldMap, options.cutForSearch);
+  function search(query: string, limit: number): IndexSearchResult<C> {
+    const q = queryTokens(query, vocabulary, foldMap);
     if (!q.phrase || limit <= 0) return { query, hits: [], suggestions: [] };
 
     const bm25 = new Float64Array(clauses.length);

@@ -12,9 +12,8 @@ import { registerCommands } from './commands';
 const bundle = NEXT_RELEASE_REHEARSAL ? { ...builtBundle, version: `${builtBundle.version}+next` } : builtBundle;
 
 export default defineBackground({
-  // An ES-module background lets Vite emit jieba's wasm as its own file; the
-  // classic-script build inlines it as base64 (background.js 5.6 MB), which
-  // web-ext lint rejects (FILE_TOO_LARGE) and every worker start would parse.
+  // An ES-module worker: Chrome and Firefox MV3 both load it, and Vite splits
+  // it into chunks the extension pages share instead of one inlined script.
   type: 'module',
   main() {
     const store = createIndexStore(bundle);

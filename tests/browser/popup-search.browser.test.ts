@@ -1,8 +1,8 @@
 // The popup's search in the built extension: results as the reader types,
 // ranked, with the query's words marked and the clause's targets as figures;
 // keyboard moves and opens; a query with no hit says so and suggests terms.
-// Also measures open-to-first-result, cold (first popup of a fresh browser,
-// jieba not started) and warm.
+// Also measures open-to-first-result, cold (first popup of a fresh browser)
+// and warm.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,7 +94,7 @@ describe('popup search', () => {
     session = await launchWithExtension();
     await waitForIndexReady(session);
     timings.cold = await openToFirstResult(session, '外资');
-    // Warm: the background has built its search index and started jieba (about half a second of wasm start).
+    // Warm: the popup's code is cached and the background has answered before.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     timings.warm = await openToFirstResult(session, '高效办成');
     page = await session.extensionPage('popup.html');

@@ -152,7 +152,7 @@ describe('the toolbar popup', () => {
   });
 
   it('answers again when opened a second time (warm)', async () => {
-    // Warm: the background has its search index and jieba has started.
+    // Warm: the popup's code is cached and the background has answered before.
     await page.waitForTimeout(2000);
     const popup = await PopupConnection.open(session, page);
     const state = await popup.evaluate<PopupState>(SEARCH_IN_POPUP('高效办成'));
