@@ -6,6 +6,7 @@
 
 import { openPolicyLensDb, type PolicyLensDb } from '@/lib/db';
 import { countsOf, loadBundle } from '@/lib/load-bundle';
+import { readIndex } from '@/lib/read-index';
 import { createSnapshot, countsOfSnapshot, type IndexSnapshot } from '@/lib/index-snapshot';
 import type { IndexBundle } from '@/lib/model';
 import type { IndexStatus } from '@/lib/messages';
@@ -40,17 +41,13 @@ export function createIndexStore(bundle: IndexBundle, openDb: () => PolicyLensDb
     let db: PolicyLensDb | undefined;
     try {
       db = openDb();
-      const { meta } = await loadBundle(db, bundle, { force });
-      const [documents, clauses, targets, terms] = await Promise.all([
-        db.documents.toArray(),
-        db.clauses.toArray(),
-        db.targets.toArray(),
-        db.terms.toArray(),
-      ]);
-      const snapshot = createSnapshot({ version: meta.version, documents, clauses, targets, terms, foldMap: meta.foldMap });
+      await loadBundle(db, bundle, { force });
+      const index = await readIndex(db);
+      if (!index) throw new Error('the index was loaded but reads back empty');
+      const snapshot = createSnapshot(index);
       current = {
         state: 'ready',
-        version: meta.version,
+        version: index.version,
         counts: countsOfSnapshot(snapshot),
         loadMs: Math.round(performance.now() - started),
         fallback: false,

@@ -7,6 +7,7 @@ import { askBackground } from '@/extension/background-client';
 import { t } from '@/extension/i18n';
 import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
 import { useSettings } from '@/components/use-settings';
+import { RebuildButton } from '@/components/RebuildButton/RebuildButton';
 
 export function App() {
   const settings = useSettings();
@@ -242,19 +243,10 @@ function IndexSection() {
         </dl>
       )}
       {error && <p role="alert">{error}</p>}
-      <button
-        type="button"
-        class="button"
-        disabled={busy}
-        onClick={() => {
-          setBusy(true);
-          askBackground('rebuild', {})
-            .then(setStatus, (e: unknown) => setError(String(e)))
-            .finally(() => setBusy(false));
-        }}
-      >
-        {busy ? t('indexRebuilding') : t('indexRebuild')}
-      </button>
+      <RebuildButton
+        onBusy={setBusy}
+        onRebuild={() => askBackground('rebuild', {}).then(setStatus, (e: unknown) => setError(String(e)))}
+      />
       <p role="status" class="options__hint">
         {busy ? t('indexRebuilding') : ''}
       </p>

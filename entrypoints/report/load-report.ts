@@ -6,17 +6,12 @@
 // fetched only then), as the background does, and says so.
 
 import { openPolicyLensDb } from '@/lib/db';
-import type { Clause, ReportDocument, Target, Term } from '@/lib/model';
+import { readIndex } from '@/lib/read-index';
+import type { SnapshotSource } from '@/lib/index-snapshot';
 import type { IndexStatus } from '@/lib/messages';
 import { askBackground } from '@/extension/background-client';
 
-export interface ReportData {
-  version: string;
-  documents: ReportDocument[];
-  clauses: Clause[];
-  targets: Target[];
-  terms: Term[];
-  foldMap: Record<string, string>;
+export interface ReportData extends SnapshotSource {
   /** Set when the database failed and the data comes from the bundle: the status to show the reader. */
   failure?: IndexStatus;
 }
@@ -37,15 +32,9 @@ async function fromBundle(failure: IndexStatus): Promise<ReportData> {
 async function fromDatabase(): Promise<ReportData> {
   const db = openPolicyLensDb();
   try {
-    const [meta, documents, clauses, targets, terms] = await Promise.all([
-      db.meta.get('bundle'),
-      db.documents.toArray(),
-      db.clauses.toArray(),
-      db.targets.toArray(),
-      db.terms.toArray(),
-    ]);
-    if (!meta) throw new Error('the report index is empty');
-    return inReadingOrder({ version: meta.version, documents, clauses, targets, terms, foldMap: meta.foldMap });
+    const index = await readIndex(db);
+    if (!index) throw new Error('the report index is empty');
+    return inReadingOrder(index);
   } finally {
     db.close();
   }
