@@ -11,6 +11,7 @@ import type { IndexStatus, Reply } from '@/lib/messages';
 import { launchBrowser, type BenchBrowser } from './browser';
 import { summarize, type Summary } from './stats';
 import { startTrace, stopTrace, tasksCausedBy, type TaskStats } from './trace-tasks';
+import { DEFAULT_SETTINGS } from '../lib/default-settings';
 
 /** Installed in every page before its own scripts: records long tasks from the start. */
 export const LONG_TASK_RECORDER = `(() => {
@@ -105,14 +106,9 @@ export interface HoverFigures {
 /** Left of the text column: the card opens at or right of its term's left edge, so this point is never over it. */
 const NEUTRAL = { x: 5, y: 450 };
 
-/**
- * The default rest delay, read from extension/settings.ts's source: importing
- * that module in Node runs WXT's storage item, which needs an extension.
- */
+/** The default rest delay the card waits for, which the hover figure subtracts. */
 export function defaultRestDelayMs(): number {
-  const found = /hoverDelayMs:\s*(\d+)/.exec(readFileSync('extension/settings.ts', 'utf8'));
-  if (!found) throw new Error('hoverDelayMs default not found in extension/settings.ts');
-  return Number(found[1]);
+  return DEFAULT_SETTINGS.hoverDelayMs;
 }
 
 /** Rests the pointer on highlighted terms one after another and times the card. */

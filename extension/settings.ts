@@ -3,27 +3,10 @@
 // stored settings without loss (never a reset to defaults).
 
 import { storage } from 'wxt/utils/storage';
-import type { SiteSettings } from '@/lib/site-state';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/default-settings';
 import { NEXT_RELEASE_REHEARSAL } from './release-rehearsal';
 
-export type HighlightStyle = 'underline' | 'tint';
-
-export interface Settings extends SiteSettings {
-  highlightStyle: HighlightStyle;
-  /** A CSS colour for the highlight. */
-  highlightColor: string;
-  /** How long the pointer rests on a term before its card opens. */
-  hoverDelayMs: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  enabled: true,
-  defaultOn: true,
-  sites: {},
-  highlightStyle: 'underline',
-  highlightColor: '#c2410c',
-  hoverDelayMs: 150,
-};
+export { DEFAULT_SETTINGS, type HighlightStyle, type Settings } from '@/lib/default-settings';
 
 /** Fills the fields a stored copy lacks from the defaults and keeps every field it has. */
 const keepAndFill = (stored: Settings): Settings => ({ ...DEFAULT_SETTINGS, ...stored });
