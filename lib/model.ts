@@ -38,6 +38,8 @@ export interface OutlinePart {
   label: string;
   /** The part's heading as printed, or '' when the copy lacks it. */
   heading: string;
+  /** True when the part is numbered but its heading is not in the copy (the report's part 二). */
+  headingMissing: boolean;
   sections: OutlineSection[];
 }
 

@@ -332,7 +332,7 @@ export function parseSeed(text: string, source: string): ParsedSeed {
           paragraphIndex++;
         }
       });
-      outline.push({ id: partId, label: part.label, heading: part.heading, sections });
+      outline.push({ id: partId, label: part.label, heading: part.heading, headingMissing: part.label !== '' && !part.heading, sections });
     });
     if (paragraphIndex === 0) reader.fail(`the document "${title}" has no text.`);
     const byline = draft.byline;

@@ -140,7 +140,13 @@ export function ReportArticle({ documents, clauses, targetsByClause, markedClaus
           </header>
           {doc.outline.map((part) => (
             <section key={part.id} aria-label={part.heading || doc.title}>
-              {part.heading && <h3>{toDisplayText(part.label ? `${part.label}、${part.heading}` : part.heading)}</h3>}
+              {part.headingMissing ? (
+                <h3 class="report__missing" lang={uiLang()}>
+                  {t('reportHeadingMissing', `${part.label}、`)}
+                </h3>
+              ) : (
+                part.heading && <h3>{toDisplayText(part.label ? `${part.label}、${part.heading}` : part.heading)}</h3>
+              )}
               {part.sections.map((section) => (
                 <section key={section.id} id={sectionAnchor(section.id)}>
                   <SectionHeading section={section} />

@@ -43,6 +43,11 @@ describe('report view', () => {
     const tocLinks = await page.$$eval('.toc a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const doc of documents) expect(tocLinks).toContain(`#doc-${doc.id}`);
     expect(await page.locator('.clause').count()).toBe(clauses.length);
+    // The copy lacks the headings of part 二 and item (三): said, not invented.
+    const missing = await page.$$eval('.report__missing', (hs) => hs.map((h) => h.textContent ?? ''));
+    expect(missing).toHaveLength(2);
+    expect(missing[0]).toMatch(/^二、/);
+    expect(missing[1]).toMatch(/^（三）/);
     await page.close();
   });
 

@@ -66,7 +66,7 @@ describe('outline', () => {
   it('gives the report part 二 (heading not in the copy) with items (三)–(七), and part 三 without items', () => {
     const [two, three] = report!.outline;
     expect(report!.outline).toHaveLength(2);
-    expect(two).toMatchObject({ label: '二', heading: '' });
+    expect(two).toMatchObject({ label: '二', heading: '', headingMissing: true });
     expect(two!.sections.map((s) => s.label)).toEqual(['(三)', '(四)', '(五)', '(六)', '(七)']);
     expect(two!.sections[0]).toMatchObject({ heading: '', aim: '', headingMissing: true });
     expect(two!.sections[2]).toMatchObject({
@@ -80,7 +80,7 @@ describe('outline', () => {
       '持续提高群众生活品质',
       '统筹高质量发展和高水平安全',
     ]);
-    expect(three).toMatchObject({ label: '三', heading: '努力提升政府治理效能和水平' });
+    expect(three).toMatchObject({ label: '三', heading: '努力提升政府治理效能和水平', headingMissing: false });
     expect(three!.sections).toHaveLength(1);
     expect(three!.sections[0]).toMatchObject({ label: '', heading: '', aim: '努力提升政府治理效能和水平', headingMissing: false });
   });
