@@ -5,8 +5,9 @@
 // (Firefox before 140, older Chromium), nothing is painted and the hover
 // card still works from the match index.
 //
-// Only matches whose block is within a viewport's height of the view are in
-// the Highlight. Chromium rebuilds the markers of every range of every
+// Only matches whose block is within three viewports' height of the view
+// are in the Highlight (a news article is painted whole; a fast scroll or a
+// jump to the next term finds its terms painted already). Chromium rebuilds the markers of every range of every
 // registered Highlight on the first frame after any change to the DOM or to
 // style anywhere in the document (HighlightRegistry::ValidateHighlightMarkers
 // compares the document's DOM tree and style versions), so the cost of each
@@ -20,7 +21,7 @@ export const HIGHLIGHT = 'policy-lens';
 export const HOVER_HIGHLIGHT = 'policy-lens-hover';
 
 /** Blocks within this margin of the viewport (above and below) are painted. */
-const NEAR_VIEW = '100% 0px';
+const NEAR_VIEW = '300% 0px';
 
 export interface Paintable {
   /** The block the match's text belongs to: painted while it is near the view. */
