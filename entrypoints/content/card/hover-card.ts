@@ -86,8 +86,10 @@ export class HoverCard {
   }
 
   async #show(content: HTMLElement, clauseId: string, options: ShowOptions): Promise<void> {
-    const ui = await this.#getUi();
-    if (!this.#ctx.isValid) return;
+    // A page that defined <policy-lens-card> as its own custom element upgrades ours with its class, which
+    // may take the shadow root first: the card is then unavailable on that page, and the highlights stay.
+    const ui = await this.#getUi().catch(() => undefined);
+    if (!ui || !this.#ctx.isValid) return;
     if (!this.#mounted) {
       ui.mount();
       this.#mounted = ui;
