@@ -145,4 +145,34 @@ describe('reliability: a page that breaks the built-ins in its own world', () =>
     await probe.cdp.detach();
     await page.close();
   });
+
+  it('a page that takes the card\'s tag name for its own custom element: highlights stay, nothing is thrown', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    const consoleMessages: string[] = [];
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleMessages.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleMessages.push(String(e)));
+    await page.goto(`${site.origin}/reliability-hostile-tag.html`);
+    await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 1, null, { timeout: 15_000 });
+    const point = await page.evaluate(() => {
+      const text = document.getElementById('farm')!.firstChild as Text;
+      const at = text.data.indexOf('高标准农田');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 5);
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(point.x - 30, point.y + 40);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    await page.waitForTimeout(1_000);
+    await page.mouse.move(5, 5, { steps: 3 });
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(() => CSS.highlights.get('policy-lens')?.size ?? 0)).toBe(1);
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
 });
