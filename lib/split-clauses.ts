@@ -39,10 +39,47 @@ function spansOf(paragraph: Paragraph, from: number, to: number): SeedSpan[] {
   return spans;
 }
 
+/**
+ * Marks the positions inside a quotation or title: between an opening mark
+ * and the closing mark that answers it. An opening mark never closed (a
+ * damaged copy, a stray “) marks nothing, so it cannot hide every terminator
+ * after it; a closing mark whose opening one is lost is ignored. One pass with
+ * a stack per kind of mark, so hostile text (millions of marks) stays linear.
+ */
+function quotedPositions(text: string): Uint8Array {
+  const depth = new Int32Array(text.length + 1);
+  const stack: { closer: string; at: number }[] = [];
+  const byCloser = new Map<string, number[]>();
+  for (const closer of CLOSING) byCloser.set(closer, []);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const closer = OPENERS[ch];
+    if (closer) {
+      byCloser.get(closer)!.push(stack.length);
+      stack.push({ closer, at: i });
+      continue;
+    }
+    const waiting = byCloser.get(ch);
+    const index = waiting?.[waiting.length - 1];
+    if (index === undefined) continue;
+    depth[stack[index]!.at + 1]!++;
+    depth[i]!--;
+    // Marks opened inside and never closed end with the quotation that holds them.
+    while (stack.length > index) byCloser.get(stack.pop()!.closer)!.pop();
+  }
+  const inside = new Uint8Array(text.length);
+  let level = 0;
+  for (let i = 0; i < text.length; i++) {
+    level += depth[i]!;
+    inside[i] = level > 0 ? 1 : 0;
+  }
+  return inside;
+}
+
 export function splitClauses(paragraph: Paragraph): ClauseText[] {
   const { text } = paragraph;
+  const quoted = quotedPositions(text);
   const clauses: ClauseText[] = [];
-  const open: string[] = [];
   let start = 0;
   const emit = (end: number) => {
     let from = start;
@@ -53,21 +90,11 @@ export function splitClauses(paragraph: Paragraph): ClauseText[] {
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const closer = OPENERS[ch];
-    if (closer) {
-      open.push(closer);
-    } else if (CLOSING.has(ch)) {
-      // A stray closing mark (the opening one lost to a damaged copy) is ignored
-      // rather than left to swallow the rest of the paragraph.
-      const at = open.lastIndexOf(ch);
-      if (at !== -1) open.length = at;
-    } else if (TERMINATORS.has(ch) && open.length === 0) {
-      let end = i + 1;
-      while (end < text.length && TRAILING.has(text[end]!)) end++;
-      emit(end);
-      i = end - 1;
-    }
+    if (!TERMINATORS.has(text[i]!) || quoted[i]) continue;
+    let end = i + 1;
+    while (end < text.length && TRAILING.has(text[end]!)) end++;
+    emit(end);
+    i = end - 1;
   }
   emit(text.length);
   return clauses;
