@@ -11,6 +11,8 @@ import { summarize, type Summary } from './stats';
 export interface MatcherFigures {
   patterns: number;
   matches: number;
+  /** Bytes of the automaton's tables. */
+  bytes: number;
   buildMs: Summary;
   scanMs: Summary;
 }
@@ -20,6 +22,7 @@ interface MatcherTiming {
   scanMs: number;
   matches: number;
   patterns: number;
+  bytes: number;
 }
 
 export async function measureMatcher(
@@ -53,6 +56,7 @@ export async function measureMatcher(
       {
         patterns: list[0]!.patterns,
         matches: list[0]!.matches,
+        bytes: list[0]!.bytes,
         buildMs: summarize(list.map((t) => t.buildMs)),
         scanMs: summarize(list.map((t) => t.scanMs)),
       },

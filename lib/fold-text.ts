@@ -27,6 +27,26 @@ export function foldChar(ch: string, map: FoldMap): string {
   return map[ch] ?? ch;
 }
 
+/**
+ * Every UTF-16 unit that foldChar changes, with what it becomes (a few
+ * hundred pairs): any unit not listed folds to itself. The matcher builds its
+ * unit table from these, without calling foldChar for all 65,536 units.
+ */
+export function foldedUnits(map: FoldMap): Map<number, number> {
+  const folded = new Map<number, number>();
+  const add = (ch: string) => {
+    const to = foldChar(ch, map);
+    if (to.length > 0 && to !== ch) folded.set(ch.charCodeAt(0), to.charCodeAt(0));
+  };
+  for (let code = 0x41; code <= 0x5a; code++) add(String.fromCharCode(code));
+  for (let code = 0xff01; code <= 0xff5e; code++) add(String.fromCharCode(code));
+  add('\u3000');
+  for (const ch of [...QUOTES, ...SINGLE_QUOTES, ...DOTS]) add(ch);
+  // foldChar is called on one unit, so only one-unit keys ever apply.
+  for (const key of Object.keys(map)) if (key.length === 1) add(key);
+  return folded;
+}
+
 /** Folds a string unit by unit; the result has the same length as the input. */
 export function foldText(text: string, map: FoldMap): string {
   let out = '';

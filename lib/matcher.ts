@@ -3,8 +3,24 @@
 // one DOM walk per keyword and freezes long pages). Page text is folded unit by
 // unit while it is read (see fold-text): offsets in the folded text are the
 // offsets in the page's text, so every match maps back to exact DOM positions.
+//
+// Everything the scan loop reads is a typed array, and its cost per unit does
+// not depend on the number of terms:
+// - one table maps each UTF-16 unit straight to its class, the dense id of its
+//   folded form among the characters the forms use (0: in no form, the
+//   automaton goes back to its root; SKIP: a space or line break, which a term
+//   may straddle and which leaves the state as it is);
+// - transitions are stored with the failure links already followed, and only
+//   those that do not lead where the root's own transition leads, in a double
+//   array: a step is two or three array reads, with no loop over failure links
+//   and no search, however many terms there are. A full table of states ×
+//   classes would be ~24 MB for a 20× term list; this is well under 1 MB.
+//
+// Text can be fed in pieces (the text nodes of one block): the state carries
+// from piece to piece, so a term split as <b>津</b>治通 is still found, and a
+// match is reported in offsets from the start of the first piece.
 
-import { foldChar, isSkippable, type FoldMap } from './fold-text';
+import { foldedUnits, type FoldMap } from './fold-text';
 
 export interface MatcherTerm {
   id: string;
@@ -15,26 +31,40 @@ export interface MatcherTerm {
 /** [start, end) offsets into the scanned text (end exclusive) and the term's id. */
 export type Match = [start: number, end: number, termId: string];
 
+/** Reads one text given in pieces; not reentrant (one per reader). */
+export interface MatchCursor {
+  /** Forgets the text read so far: the next piece starts a new text. */
+  reset(): void;
+  /** Reads the next piece of the text. */
+  feed(piece: string): void;
+  /** The matches of the pieces read since reset (longest wins, sorted by start), offsets counted over all pieces. */
+  finish(): Match[];
+  /** Index (in feeding order since reset) of the piece holding unit `offset`; valid until the next reset. */
+  pieceAt(offset: number): number;
+  /** Offset at which piece `index` starts. */
+  pieceStart(index: number): number;
+}
+
 export interface Matcher {
   /** Finds every term in `text`; longest wins where matches overlap; sorted by start. */
   scan(text: string): Match[];
+  /** A reader for text that comes in pieces. */
+  cursor(): MatchCursor;
   /** Number of distinct forms in the automaton. */
   readonly patternCount: number;
+  /** Bytes held by the automaton's tables. */
+  readonly bytes: number;
 }
 
-interface Pattern {
-  termId: string;
-  /** Units the automaton consumes (skippable characters removed). */
-  length: number;
-  /** Units at each end that match but are not part of the result (the quotes of a quoted form). */
-  lead: number;
-  trail: number;
-  /** True when the form starts or ends with a Latin letter or digit: such forms need a word boundary there. */
-  wordStart: boolean;
-  wordEnd: boolean;
-}
-
-const QUOTE = '"';
+const QUOTE = 0x22;
+/** Class of the units a term never contains and the scan steps over (spaces, line breaks). */
+const SKIP = 0xffff;
+/** Units isSkippable (fold-text) names: a unit is skipped when it or its folded form is one of them. */
+const SKIPPABLE = [0x20, 0x0a, 0x09, 0x0d, 0xa0, 0x3000, 0x200b];
+/** A failure state's transitions are copied into a state's own when there are at most this many. */
+const INHERIT_MAX = 8;
+/** Tries at one list's placement before the search for a free place moves on past a full region. */
+const MAX_TRIES = 16;
 /** A form must keep at least this many units once its quotes are dropped: one character would mark half the page. */
 const MIN_PAINTED = 2;
 
@@ -42,145 +72,374 @@ function isAsciiWord(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
-/** Folds each UTF-16 unit once per matcher and remembers it: the scan loop then costs one array read per unit. */
-function createFolder(foldMap: FoldMap) {
-  // 0 means "not folded yet"; stored values are folded code + 1.
-  const table = new Uint16Array(0x10000);
-  const skip = new Uint8Array(0x10000);
-  return {
-    fold(code: number): number {
-      const known = table[code]!;
-      if (known !== 0) return known - 1;
-      const folded = foldChar(String.fromCharCode(code), foldMap).charCodeAt(0);
-      table[code] = folded + 1;
-      if (isSkippable(String.fromCharCode(code)) || isSkippable(String.fromCharCode(folded))) skip[code] = 1;
-      return folded;
-    },
-    /** Valid only after fold(code) was called. */
-    isSkip(code: number): boolean {
-      return skip[code] === 1;
-    },
-  };
+interface Automaton {
+  /** Units that fold to another unit (all others fold to themselves). */
+  fold: Map<number, number>;
+  /** UTF-16 unit → class (0: in no form, SKIP: stepped over). */
+  classes: Uint16Array;
+  /** The root's transition for each class (0: stay at the root). Targets that end a pattern are stored as ~target. */
+  rootNext: Int32Array;
+  /**
+   * The other transitions (failure links followed), as a double array: state
+   * s goes on class c to next[base[s] + c] when check[base[s] + c] is s, and
+   * where the root goes on c otherwise. Same ~target marking as rootNext.
+   */
+  base: Int32Array;
+  check: Int32Array;
+  next: Int32Array;
+  /** Where a state's lookup goes on when its list lacks the class (0: the root's row decides). */
+  fallback: Int32Array;
+  /** First state on s's failure chain (s included) that ends a pattern, 0 if none. */
+  report: Int32Array;
+  /** The pattern a reporting state ends, and the next reporting state down its failure chain. */
+  output: Int32Array;
+  nextReport: Int32Array;
+  /** Per pattern: units consumed, units at each end not painted (quotes), word-boundary needs, term. */
+  length: Int32Array;
+  lead: Int32Array;
+  wordStart: Uint8Array;
+  wordEnd: Uint8Array;
+  termIds: string[];
 }
 
-export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = {}): Matcher {
-  const folder = createFolder(foldMap);
-  // Dense ids for the characters the forms use: every other character resets the automaton.
-  const charId = new Uint16Array(0x10000);
-  let alphabetSize = 0;
-  // goto: key node * 65536 + char id → child node. One flat Map is smaller and faster than a Map per node.
+function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
+  const fold = foldedUnits(foldMap);
+  const skippable = new Uint8Array(0x10000);
+  for (const code of SKIPPABLE) skippable[code] = 1;
+  const alphabetCodes: number[] = [];
+  // Dense ids for the folded characters the forms use.
+  const idOf = new Uint16Array(0x10000);
+  let alphabet = 0;
+  // Trie edges while building: node * 65536 + class → child.
   const edges = new Map<number, number>();
-  const fail: number[] = [0];
+  const children: number[][] = [[]];
+  const childLabel: number[] = [0];
   const output: number[] = [-1];
-  const patterns: Pattern[] = [];
-  const seen = new Map<string, number>();
+  const length: number[] = [];
+  const lead: number[] = [];
+  const wordStart: number[] = [];
+  const wordEnd: number[] = [];
+  const termIds: string[] = [];
+  const seen = new Set<string>();
 
   for (const term of terms) {
     for (const form of term.forms) {
-      let units = '';
+      const units: number[] = [];
       for (let i = 0; i < form.length; i++) {
-        const code = folder.fold(form.charCodeAt(i));
-        if (!folder.isSkip(form.charCodeAt(i))) units += String.fromCharCode(code);
+        const raw = form.charCodeAt(i);
+        const code = fold.get(raw) ?? raw;
+        if (skippable[raw] === 0 && skippable[code] === 0) units.push(code);
       }
       const quoted = units.length >= 2 && units[0] === QUOTE && units[units.length - 1] === QUOTE;
-      const lead = quoted ? 1 : 0;
-      if (units.length - 2 * lead < MIN_PAINTED || seen.has(units)) continue;
-      seen.set(units, patterns.length);
+      const ends = quoted ? 1 : 0;
+      const key = String.fromCharCode(...units);
+      if (units.length - 2 * ends < MIN_PAINTED || seen.has(key)) continue;
+      seen.add(key);
       let node = 0;
-      for (let i = 0; i < units.length; i++) {
-        const code = units.charCodeAt(i);
-        let id = charId[code]!;
-        if (id === 0) id = charId[code] = ++alphabetSize;
-        const key = node * 0x10000 + id;
-        let next = edges.get(key);
+      for (const code of units) {
+        let id = idOf[code]!;
+        if (id === 0) {
+          id = idOf[code] = ++alphabet;
+          alphabetCodes.push(code);
+        }
+        let next = edges.get(node * 0x10000 + id);
         if (next === undefined) {
-          next = fail.length;
-          fail.push(0);
+          next = output.length;
           output.push(-1);
-          edges.set(key, next);
+          children.push([]);
+          childLabel.push(id);
+          children[node]!.push(next);
+          edges.set(node * 0x10000 + id, next);
         }
         node = next;
       }
-      output[node] = patterns.length;
-      patterns.push({
-        termId: term.id,
-        length: units.length,
-        lead,
-        trail: lead,
-        wordStart: !quoted && isAsciiWord(units.charCodeAt(0)),
-        wordEnd: !quoted && isAsciiWord(units.charCodeAt(units.length - 1)),
-      });
+      output[node] = termIds.length;
+      length.push(units.length);
+      lead.push(ends);
+      wordStart.push(!quoted && isAsciiWord(units[0]!) ? 1 : 0);
+      wordEnd.push(!quoted && isAsciiWord(units[units.length - 1]!) ? 1 : 0);
+      termIds.push(term.id);
     }
   }
 
-  // Breadth-first failure links; `dict` jumps straight to the next node on the failure chain that ends a pattern.
-  const children: number[][] = fail.map(() => []);
-  const childChar: number[] = fail.map(() => 0);
-  for (const [key, child] of edges) {
-    children[Math.floor(key / 0x10000)]!.push(child);
-    childChar[child] = key % 0x10000;
-  }
-  const dict: number[] = fail.map(() => -1);
+  // Each unit's class: the alphabet's own units, then every unit that folds to another (overriding), then the skipped.
+  const classes = new Uint16Array(0x10000);
+  for (const code of alphabetCodes) classes[code] = idOf[code]!;
+  for (const [raw, code] of fold) classes[raw] = skippable[code] ? SKIP : idOf[code]!;
+  for (const code of SKIPPABLE) classes[code] = SKIP;
+
+  const states = output.length;
+  const rootNext = new Int32Array(alphabet + 1);
+  for (const child of children[0]!) rootNext[childLabel[child]!] = child;
+  // Breadth-first: failure links, report chains, and each state's transitions with its failure chain's merged in.
+  const fail = new Int32Array(states);
+  const report = new Int32Array(states);
+  const nextReport = new Int32Array(states);
+  const fallback = new Int32Array(states);
+  const merged: number[][] = new Array(states);
+  merged[0] = [];
   const queue: number[] = [...children[0]!];
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head]!;
+    const f = fail[node]!;
+    nextReport[node] = report[f]!;
+    report[node] = output[node] !== -1 ? node : nextReport[node]!;
+    // Own edges override the failure state's; the root's are the default and never listed.
+    const own = children[node]!.map((c) => [childLabel[c]!, c] as const).sort((a, b) => a[0] - b[0]);
+    // A failure state's short list is copied in (one lookup decides the step); a long one is not (a
+    // miss goes on to it): copying the long lists of first characters made 47,000 transitions out of
+    // 9,000 for a 20× list, too spread out to pack in the double array quickly.
+    const inherits = f !== 0 && merged[f]!.length <= 2 * INHERIT_MAX;
+    fallback[node] = inherits ? fallback[f]! : f;
+    const inherited = inherits ? merged[f]! : [];
+    const list: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < own.length || j < inherited.length / 2) {
+      const a = i < own.length ? own[i]![0] : Infinity;
+      const b = j < inherited.length / 2 ? inherited[2 * j]! : Infinity;
+      if (a <= b) {
+        list.push(a, own[i]![1]);
+        i++;
+        if (a === b) j++;
+      } else {
+        list.push(b, inherited[2 * j + 1]!);
+        j++;
+      }
+    }
+    merged[node] = list;
     for (const child of children[node]!) {
-      const id = childChar[child]!;
-      let f = fail[node]!;
-      let target: number | undefined;
-      while ((target = edges.get(f * 0x10000 + id)) === undefined && f !== 0) f = fail[f]!;
-      const linked = target !== undefined && target !== child ? target : 0;
-      fail[child] = linked;
-      dict[child] = output[linked] !== -1 ? linked : dict[linked]!;
+      // The child's failure state: where its parent's failure state goes on the same class.
+      fail[child] = node === 0 ? 0 : transition(merged, fallback, rootNext, f, childLabel[child]!);
       queue.push(child);
     }
   }
 
-  const maxLength = patterns.reduce((max, p) => Math.max(max, p.length), 1);
-  // Most steps start again from the root (Chinese text is mostly characters of no term at that point):
-  // its transitions are an array read instead of a Map lookup.
-  const rootNext = new Int32Array(alphabetSize + 1);
-  for (const child of children[0]!) rootNext[childChar[child]!] = child;
-
-  function scan(text: string): Match[] {
-    if (patterns.length === 0) return [];
-    // Offsets of the last maxLength consumed (non-skipped) units, so a match's start is known at its end.
-    const ring = new Int32Array(maxLength);
-    let consumed = 0;
-    let state = 0;
-    const found: number[] = []; // triples: paint start, paint end, pattern
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const raw = text.charCodeAt(i);
-      const code = folder.fold(raw);
-      if (folder.isSkip(raw)) continue;
-      ring[consumed % maxLength] = i;
-      consumed++;
-      const id = charId[code]!;
-      if (id === 0) {
-        state = 0;
-        continue;
-      }
-      let next: number | undefined;
-      while (state !== 0 && (next = edges.get(state * 0x10000 + id)) === undefined) state = fail[state]!;
-      state = state === 0 ? rootNext[id]! : next!;
-      for (let node = output[state] !== -1 ? state : dict[state]!; node > 0; node = dict[node]!) {
-        const index = output[node]!;
-        const p = patterns[index]!;
-        const first = consumed - p.length;
-        const start = ring[first % maxLength]!;
-        if (p.wordStart && start > 0 && isAsciiWord(folder.fold(text.charCodeAt(start - 1)))) continue;
-        if (p.wordEnd && i + 1 < n && isAsciiWord(folder.fold(text.charCodeAt(i + 1)))) continue;
-        found.push(ring[(first + p.lead) % maxLength]!, ring[(consumed - 1 - p.trail) % maxLength]! + 1, index);
-      }
+  const marked = (state: number) => (report[state] !== 0 ? ~state : state);
+  for (let id = 1; id <= alphabet; id++) rootNext[id] = marked(rootNext[id]!);
+  // First fit, longest lists first (placed while the array is still empty). `free` finds the first
+  // free slot at or after a slot (union-find with path halving), so a try costs no scan over full slots.
+  let edgeCount = 0;
+  for (let s = 1; s < states; s++) edgeCount += merged[s]!.length / 2;
+  const base = new Int32Array(states);
+  let size = 2 * (edgeCount + alphabet + 1) + 64;
+  let check = new Int32Array(size).fill(-1);
+  let next = new Int32Array(size);
+  let parent = Int32Array.from({ length: size + 1 }, (_, i) => i);
+  const grow = (needed: number) => {
+    if (needed <= size) return;
+    const old = size;
+    while (size < needed) size *= 2;
+    const grownCheck = new Int32Array(size).fill(-1);
+    grownCheck.set(check);
+    const grownNext = new Int32Array(size);
+    grownNext.set(next);
+    const grownParent = Int32Array.from({ length: size + 1 }, (_, i) => i);
+    grownParent.set(parent.subarray(0, old));
+    check = grownCheck;
+    next = grownNext;
+    parent = grownParent;
+  };
+  const free = (slot: number): number => {
+    grow(slot + 1);
+    while (parent[slot] !== slot) {
+      parent[slot] = parent[parent[slot]!]!;
+      slot = parent[slot]!;
     }
-    return resolve(found, n);
+    return slot;
+  };
+  let top = 0;
+  let from = 0;
+  const placing = Array.from({ length: states - 1 }, (_, k) => k + 1).sort((a, b) => merged[b]!.length - merged[a]!.length);
+  for (const state of placing) {
+    const list = merged[state]!;
+    if (list.length === 0) continue;
+    const low = list[0]!;
+    let at = free(Math.max(low, from)) - low;
+    for (let tries = 0; ; tries++) {
+      // Room for any class read from this base, so every read stays in bounds.
+      grow(at + alphabet + 1);
+      let fits = true;
+      for (let k = 2; k < list.length && fits; k += 2) fits = check[at + list[k]!] === -1;
+      if (fits) break;
+      // Searches start past a region once it has become too full to fit lists (as darts-clone does):
+      // a little memory left in holes for a build in milliseconds instead of seconds.
+      if (tries === MAX_TRIES) from = at + low;
+      at = free(at + low + 1) - low;
+    }
+    base[state] = at;
+    for (let k = 0; k < list.length; k += 2) {
+      const slot = at + list[k]!;
+      check[slot] = state;
+      next[slot] = marked(list[k + 1]!);
+      parent[slot] = slot + 1;
+    }
+    top = Math.max(top, at + alphabet + 1);
+  }
+  const used = Math.max(top, alphabet + 1);
+
+  return {
+    fold,
+    classes,
+    rootNext,
+    base,
+    check: check.slice(0, used),
+    next: next.slice(0, used),
+    fallback,
+    report,
+    output: Int32Array.from(output),
+    nextReport,
+    length: Int32Array.from(length),
+    lead: Int32Array.from(lead),
+    wordStart: Uint8Array.from(wordStart),
+    wordEnd: Uint8Array.from(wordEnd),
+    termIds,
+  };
+}
+
+/** Where `state` goes on class `id`, while the automaton is built. */
+function transition(lists: readonly number[][], fallback: Int32Array, rootNext: Int32Array, state: number, id: number): number {
+  for (; state !== 0; state = fallback[state]!) {
+    const list = lists[state]!;
+    for (let k = 0; k < list.length; k += 2) if (list[k] === id) return list[k + 1]!;
+  }
+  return rootNext[id]!;
+}
+
+class Cursor implements MatchCursor {
+  #a: Automaton;
+  #state = 0;
+  /** Units read since reset. */
+  #length = 0;
+  #pieces: string[] = [];
+  #starts = new Int32Array(64);
+  /** Triples: painted start, painted end, pattern. */
+  #found: number[] = [];
+
+  constructor(automaton: Automaton) {
+    this.#a = automaton;
   }
 
-  function resolve(found: number[], textLength: number): Match[] {
+  reset(): void {
+    this.#state = 0;
+    this.#length = 0;
+    this.#pieces.length = 0;
+    this.#found.length = 0;
+  }
+
+  feed(piece: string): void {
+    const index = this.#pieces.length;
+    if (index === this.#starts.length) {
+      const grown = new Int32Array(index * 2);
+      grown.set(this.#starts);
+      this.#starts = grown;
+    }
+    this.#starts[index] = this.#length;
+    this.#pieces.push(piece);
+    this.#length += piece.length;
+    const { classes, rootNext, base, check, next, fallback } = this.#a;
+    let state = this.#state;
+    const n = piece.length;
+    // No branch on the class: a unit in no form is class 0, which no state lists, so it leads where the
+    // root goes on 0, the root itself; the root lists nothing either, and reads its own row. Half the
+    // units of a page are in no form, in no pattern: a branch on them was mispredicted at every turn.
+    for (let i = 0; i < n; i++) {
+      const cls = classes[piece.charCodeAt(i)]!;
+      if (cls === SKIP) continue;
+      const at = base[state]! + cls;
+      const to =
+        check[at] === state ? next[at]! : fallback[state] === 0 ? rootNext[cls]! : this.#step(fallback[state]!, cls);
+      if (to < 0) {
+        state = ~to;
+        this.#report(state, index, i);
+      } else state = to;
+    }
+    this.#state = state;
+  }
+
+  /** The step from `state` on `cls` when it takes more than one lookup (a long list not copied in). */
+  #step(state: number, cls: number): number {
+    const { base, check, next, fallback, rootNext } = this.#a;
+    for (; state !== 0; state = fallback[state]!) {
+      const at = base[state]! + cls;
+      if (check[at] === state) return next[at]!;
+    }
+    return rootNext[cls]!;
+  }
+
+  /** Records the patterns that end at unit `i` of piece `index` (matches are rare: their starts are found by walking back). */
+  #report(state: number, index: number, i: number): void {
+    const { output, nextReport, length, lead } = this.#a;
+    for (let node = this.#a.report[state]!; node !== 0; node = nextReport[node]!) {
+      const p = output[node]!;
+      const end = this.#back(index, i, lead[p]!) + 1;
+      const start = this.#back(index, i, length[p]! - 1 - lead[p]!);
+      this.#found.push(start, end, p);
+    }
+  }
+
+  /** Offset of the unit `count` consumed (not skipped) units before unit `i` of piece `index`. */
+  #back(index: number, i: number, count: number): number {
+    const classes = this.#a.classes;
+    let k = index;
+    let piece = this.#pieces[k]!;
+    for (let left = count; ; ) {
+      if (classes[piece.charCodeAt(i)] !== SKIP) {
+        if (left === 0) return this.#starts[k]! + i;
+        left--;
+      }
+      i--;
+      while (i < 0) {
+        piece = this.#pieces[--k]!;
+        i = piece.length - 1;
+      }
+    }
+  }
+
+  pieceAt(offset: number): number {
+    let lo = 0;
+    let hi = this.#pieces.length - 1;
+    let at = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#starts[mid]! <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at;
+  }
+
+  pieceStart(index: number): number {
+    return this.#starts[index]!;
+  }
+
+  finish(): Match[] {
+    return this.#found.length ? this.#resolve() : [];
+  }
+
+  /** The folded unit at `offset`, or -1 outside the text. */
+  #unitAt(offset: number): number {
+    if (offset < 0 || offset >= this.#length) return -1;
+    const k = this.pieceAt(offset);
+    const raw = this.#pieces[k]!.charCodeAt(offset - this.#starts[k]!);
+    return this.#a.fold.get(raw) ?? raw;
+  }
+
+  #resolve(): Match[] {
+    const { wordStart, wordEnd, length, termIds } = this.#a;
+    const all = this.#found;
+    // Latin forms need a word boundary on their Latin ends, checked now that the units after them are read.
+    const found: number[] = [];
+    for (let k = 0; k < all.length; k += 3) {
+      const p = all[k + 2]!;
+      if (wordStart[p] && isAsciiWord(this.#unitAt(all[k]! - 1))) continue;
+      if (wordEnd[p] && isAsciiWord(this.#unitAt(all[k + 1]!))) continue;
+      found.push(all[k]!, all[k + 1]!, p);
+    }
     const count = found.length / 3;
     const order = Array.from({ length: count }, (_, k) => k);
-    const toMatch = (k: number): Match => [found[3 * k]!, found[3 * k + 1]!, patterns[found[3 * k + 2]!]!.termId];
+    const toMatch = (k: number): Match => [found[3 * k]!, found[3 * k + 1]!, termIds[found[3 * k + 2]!]!];
     order.sort((a, b) => found[3 * a]! - found[3 * b]! || found[3 * b + 1]! - found[3 * a + 1]!);
     let overlapping = false;
     for (let k = 1; k < count && !overlapping; k++) {
@@ -189,10 +448,9 @@ export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = 
     if (!overlapping) return order.map(toMatch);
     // Longest first (the automaton's length, quotes included), then leftmost; a shorter match inside or across a kept one loses.
     const byLength = [...order].sort(
-      (a, b) =>
-        patterns[found[3 * b + 2]!]!.length - patterns[found[3 * a + 2]!]!.length || found[3 * a]! - found[3 * b]!,
+      (a, b) => length[found[3 * b + 2]!]! - length[found[3 * a + 2]!]! || found[3 * a]! - found[3 * b]!,
     );
-    const taken = new Uint8Array(textLength);
+    const taken = new Uint8Array(this.#length);
     const kept: number[] = [];
     for (const k of byLength) {
       const start = found[3 * k]!;
@@ -206,6 +464,26 @@ export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = 
     kept.sort((a, b) => found[3 * a]! - found[3 * b]!);
     return kept.map(toMatch);
   }
+}
 
-  return { scan, patternCount: patterns.length };
+export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = {}): Matcher {
+  const automaton = build(terms, foldMap);
+  const own = new Cursor(automaton);
+  const a = automaton;
+  const bytes = [a.classes, a.rootNext, a.base, a.check, a.next, a.fallback, a.report, a.output, a.nextReport, a.length, a.lead, a.wordStart, a.wordEnd].reduce(
+    (sum, array) => sum + array.byteLength,
+    0,
+  );
+  return {
+    scan(text) {
+      own.reset();
+      own.feed(text);
+      const matches = own.finish();
+      own.reset();
+      return matches;
+    },
+    cursor: () => new Cursor(automaton),
+    patternCount: automaton.termIds.length,
+    bytes,
+  };
 }
