@@ -4,8 +4,7 @@
 // Highlights have no events, so this index is what hover and keyboard use;
 // it works the same whether or not the Highlight API can paint.
 
-import type { TextRun } from './collect-text';
-import type { Match } from '@/lib/matcher';
+import type { Match, MatchCursor } from '@/lib/matcher';
 
 export interface PageMatch {
   termId: string;
@@ -17,37 +16,25 @@ export interface PageMatch {
   range: StaticRange;
 }
 
-/** Last index i with values[i] <= target (-1 if none). */
-function lastAtOrBefore(values: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= target) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-/** Maps a run's matches to DOM positions. */
-export function toPageMatches(run: TextRun, matches: readonly Match[]): PageMatch[] {
+/**
+ * Maps the matches of one block to DOM positions: `nodes` are the text nodes
+ * the cursor was fed, in order, one piece each.
+ */
+export function toPageMatches(owner: Element, nodes: readonly Text[], cursor: MatchCursor, matches: readonly Match[]): PageMatch[] {
   const out: PageMatch[] = [];
   for (const [start, end, termId] of matches) {
-    const first = lastAtOrBefore(run.starts, start);
-    const last = lastAtOrBefore(run.starts, end - 1);
-    if (first < 0 || last < first) continue;
-    const nodes = run.nodes.slice(first, last + 1);
-    const startNode = nodes[0]!;
-    const endNode = nodes[nodes.length - 1]!;
-    const startOffset = start - run.starts[first]!;
-    const endOffset = end - run.starts[last]!;
+    const first = cursor.pieceAt(start);
+    const last = cursor.pieceAt(end - 1);
+    if (last < first) continue;
+    const covered = nodes.slice(first, last + 1);
+    const startNode = covered[0]!;
+    const endNode = covered[covered.length - 1]!;
+    const startOffset = start - cursor.pieceStart(first);
+    const endOffset = end - cursor.pieceStart(last);
     out.push({
       termId,
-      owner: run.owner,
-      nodes,
+      owner,
+      nodes: covered,
       startOffset,
       endOffset,
       range: new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset }),

@@ -5,8 +5,8 @@
 // of them first.
 
 import type { Matcher } from '@/lib/matcher';
-import { collectRuns, isInSkippedTree, ownerBlock, type CollectOptions, type TextRun } from './collect-text';
-import { toPageMatches, type MatchIndex, type PageMatch } from './match-index';
+import { collectMatches, isInSkippedTree, ownerBlock, type CollectOptions } from './collect-text';
+import type { MatchIndex, PageMatch } from './match-index';
 import type { Painter } from './paint';
 
 /** Work per slice before handing the thread back to the page. */
@@ -21,8 +21,9 @@ const SLICE_MS = 8;
 const PAINT_INTERVAL_MS = 250;
 
 interface Job {
-  runs: Iterator<TextRun, void, undefined>;
-  /** Runs owned by this block are skipped: another job rereads it. */
+  /** Each block's matches, block after block. */
+  blocks: Iterator<PageMatch[], void, undefined>;
+  /** Matches owned by this block are dropped: another job rereads it. */
   skipOwner?: Element;
 }
 
@@ -51,12 +52,12 @@ export class Scanner {
 
   /** Reads a subtree (a document, shadow root or element), all of it. */
   scanTree(root: Node, extra: Partial<CollectOptions> = {}, skipOwner?: Element): void {
-    this.#push({ runs: collectRuns({ root, deep: true, onShadowRoot: this.#options.onShadowRoot, ...extra }), skipOwner });
+    this.#push({ blocks: this.#collect({ root, deep: true, onShadowRoot: this.#options.onShadowRoot, ...extra }), skipOwner });
   }
 
   /** Rereads a block's own inline text (not the blocks inside it). */
   rescanBlock(block: Element): void {
-    this.#push({ runs: collectRuns({ root: block, deep: false, onShadowRoot: this.#options.onShadowRoot }) });
+    this.#push({ blocks: this.#collect({ root: block, deep: false, onShadowRoot: this.#options.onShadowRoot }) });
   }
 
   /** The first read of a document: the text in view first. */
@@ -89,6 +90,11 @@ export class Scanner {
     return this.#jobs.length > 0;
   }
 
+  /** Each job reads with its own cursor: a job may pause in the middle of a block. */
+  #collect(options: CollectOptions): Iterator<PageMatch[], void, undefined> {
+    return collectMatches(options, this.#options.matcher.cursor());
+  }
+
   #push(job: Job): void {
     if (this.#stopped) return;
     this.#jobs.push(job);
@@ -101,21 +107,18 @@ export class Scanner {
   #slice(): void {
     this.#scheduled = false;
     if (this.#stopped) return;
-    const { matcher, index, painter, onChange } = this.#options;
+    const { index, painter, onChange } = this.#options;
     const until = performance.now() + SLICE_MS;
     let changed = false;
     while (this.#jobs.length && performance.now() < until) {
       const job = this.#jobs[0]!;
-      const next = job.runs.next();
+      const next = job.blocks.next();
       if (next.done) {
         this.#jobs.shift();
         continue;
       }
-      const run = next.value;
-      if (run.owner === job.skipOwner) continue;
-      const matches = matcher.scan(run.text);
-      if (!matches.length) continue;
-      const found = toPageMatches(run, matches);
+      const found = next.value;
+      if (!found.length || found[0]!.owner === job.skipOwner) continue;
       index.add(found);
       for (const match of found) this.#unpainted.push(match);
       changed = true;
