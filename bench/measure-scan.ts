@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { TermTable } from '@/lib/messages';
 import { summarize, type Summary } from './stats';
 
-export type ScanMethod = 'floor' | 'policyLens' | 'policyLensMessageYield' | 'markRegExp' | 'markTerms';
+export type ScanMethod = 'floor' | 'policyLens' | 'policyLensTimeoutYield' | 'markRegExp' | 'markTerms';
 
 export interface ScanRun {
   ms: number;
@@ -145,7 +145,7 @@ export async function measureScans(
   const results: Record<ScanMethod, ScanResult> = {
     floor: { runs: [] },
     policyLens: options.driverSource ? { runs: [] } : { runs: [], skipped: options.driverMissing ?? 'no driver' },
-    policyLensMessageYield: options.driverSource
+    policyLensTimeoutYield: options.driverSource
       ? { runs: [] }
       : { runs: [], skipped: options.driverMissing ?? 'no driver' },
     markRegExp: { runs: [] },
@@ -160,9 +160,9 @@ export async function measureScans(
       try {
         if (method === 'floor') result.runs.push(await floor(page));
         else if (method === 'policyLens') {
-          result.runs.push(await policyLens(page, options.driverSource!, options.table, 'timeout'));
-        } else if (method === 'policyLensMessageYield') {
           result.runs.push(await policyLens(page, options.driverSource!, options.table, 'message'));
+        } else if (method === 'policyLensTimeoutYield') {
+          result.runs.push(await policyLens(page, options.driverSource!, options.table, 'timeout'));
         }
         else if (method === 'markRegExp') result.runs.push(await markRegExp(page, terms));
         else {

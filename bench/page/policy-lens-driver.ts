@@ -9,7 +9,7 @@ import type { TermTable } from '@/lib/messages';
 import { isInSkippedTree, ownerBlock } from '@/entrypoints/content/collect-text';
 import { MatchIndex } from '@/entrypoints/content/match-index';
 import { createPainter, HIGHLIGHT } from '@/entrypoints/content/paint';
-import { Scanner } from '@/entrypoints/content/scan';
+import { nextTask, Scanner } from '@/entrypoints/content/scan';
 
 export interface ScanAndPaintResult {
   /** From the start (building the matcher) to the end of the last slice: every match found and handed to the painter. */
@@ -29,25 +29,15 @@ export interface ScanAndPaintResult {
 }
 
 /**
- * How the scanner hands the thread back between slices: 'timeout' is what the
- * session does (setTimeout 0, which browsers clamp to 4 ms once nested five
- * deep); 'message' posts to a MessageChannel, which is not clamped.
+ * How the scanner hands the thread back between slices: 'message' is what the
+ * session does (nextTask: scheduler.postTask, or a MessagePort message);
+ * 'timeout' is setTimeout 0, which browsers clamp to 4 ms once nested five
+ * deep (the session's way before).
  */
 export type Yield = 'timeout' | 'message';
 
-function nextTask(kind: Yield): (fn: () => void) => void {
-  if (kind === 'timeout') return (fn) => setTimeout(fn, 0);
-  const channel = new MessageChannel();
-  const queue: (() => void)[] = [];
-  channel.port1.onmessage = () => queue.shift()?.();
-  return (fn) => {
-    queue.push(fn);
-    channel.port2.postMessage(null);
-  };
-}
-
-function scanAndPaint(table: TermTable, yieldKind: Yield = 'timeout'): Promise<ScanAndPaintResult> {
-  const schedule = nextTask(yieldKind);
+function scanAndPaint(table: TermTable, yieldKind: Yield = 'message'): Promise<ScanAndPaintResult> {
+  const schedule = yieldKind === 'timeout' ? (fn: () => void) => setTimeout(fn, 0) : nextTask;
   return new Promise((done) => {
     const started = performance.now();
     const matcher = createMatcher(table.terms, table.foldMap);
@@ -56,36 +46,37 @@ function scanAndPaint(table: TermTable, yieldKind: Yield = 'timeout'): Promise<S
     let busyMs = 0;
     let slices = 0;
     let longestSliceMs = 0;
+    let finished = false;
+    const timed = (fn: () => void) => {
+      const sliceStart = performance.now();
+      fn();
+      const sliceMs = performance.now() - sliceStart;
+      busyMs += sliceMs;
+      slices++;
+      longestSliceMs = Math.max(longestSliceMs, sliceMs);
+      if (scanner.busy || finished) return;
+      finished = true;
+      const ms = performance.now() - started;
+      // IntersectionObserver reports in a task after a rendering update: two frames and a pause, untimed.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const painted = CSS.highlights.get(HIGHLIGHT)?.size ?? 0;
+            done({ ms, count: index.size, painted, busyMs, slices, longestSliceMs });
+          }, 50),
+        ),
+      );
+    };
     const scanner: Scanner = new Scanner({
       matcher,
       index,
       painter,
       onShadowRoot: (root) => scanner.scanTree(root),
       onChange: () => undefined,
-      // The session defers with the content script context's setTimeout(fn, 0); so does 'timeout'.
-      defer: (fn) =>
-        schedule(() => {
-          const sliceStart = performance.now();
-          fn();
-          const sliceMs = performance.now() - sliceStart;
-          busyMs += sliceMs;
-          slices++;
-          longestSliceMs = Math.max(longestSliceMs, sliceMs);
-          if (!scanner.busy) {
-            const ms = performance.now() - started;
-            // IntersectionObserver reports in a task after a rendering update: two frames and a pause, untimed.
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() =>
-                setTimeout(() => {
-                  const painted = CSS.highlights.get(HIGHLIGHT)?.size ?? 0;
-                  done({ ms, count: index.size, painted, busyMs, slices, longestSliceMs });
-                }, 50),
-              ),
-            );
-          }
-        }),
+      defer: (fn) => schedule(() => timed(fn)),
     });
-    scanner.scanVisibleFirst(document);
+    // The first slice runs inside scanVisibleFirst (the probe for the block in view is counted in it).
+    timed(() => scanner.scanVisibleFirst(document));
   });
 }
 

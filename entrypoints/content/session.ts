@@ -13,7 +13,7 @@ import { watchHover } from './hover';
 import { inDocumentOrder, MatchIndex, type PageMatch } from './match-index';
 import { watchMutations, type MutationWatcher } from './observe-mutations';
 import { createPainter } from './paint';
-import { Scanner } from './scan';
+import { nextTask, Scanner } from './scan';
 import type { TabHandlers } from './tab-messages';
 
 /** Clause cards kept for quick re-hovers: a page shows a handful of terms. */
@@ -62,7 +62,11 @@ export function startSession(options: {
       // No listener at all until the page has a term: pages without one pay nothing for hover.
       if (!hoverStarted && index.size > 0) startHover();
     },
-    defer: (fn) => ctx.setTimeout(fn, 0),
+    // Not ctx.setTimeout(fn, 0): nested timers are clamped to 4 ms, idle time between every slice.
+    defer: (fn) =>
+      nextTask(() => {
+        if (!ctx.isInvalid) fn();
+      }),
   });
   watcher = watchMutations(scanner, (fn, ms) => ctx.setTimeout(fn, ms));
   watcher.observe(document);
