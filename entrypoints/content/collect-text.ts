@@ -42,6 +42,8 @@ const MAX_RUN_NODES = 5_000;
  * before its one run came out.
  */
 const ELEMENTS_PER_PAUSE = 200;
+/** Text units read without a block with matches after which the scanner gets a turn anyway. */
+const UNITS_PER_PAUSE = 4_096;
 
 export function isInline(el: Element): boolean {
   return INLINE.has(el.localName);
@@ -52,6 +54,11 @@ function isEditable(el: Element): boolean {
   return value !== null && value.toLowerCase() !== 'false';
 }
 
+/** Elements whose subtree is never read, by their markup alone: no style is read. */
+function isSkippedByMarkup(el: Element): boolean {
+  return SKIPPED.has(el.localName) || isEditable(el) || (el as HTMLElement).hidden === true;
+}
+
 /**
  * Elements whose subtree is never read. Hidden means display:none or
  * visibility:hidden; `checkVisibility` reads the style the page already
@@ -59,7 +66,7 @@ function isEditable(el: Element): boolean {
  * for every element.
  */
 export function isSkipped(el: Element): boolean {
-  if (SKIPPED.has(el.localName) || isEditable(el) || (el as HTMLElement).hidden === true) return true;
+  if (isSkippedByMarkup(el)) return true;
   if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) {
     // "Not visible" also means "no box": display:contents (whose children are visible) and, on a
     // large page read before its first layout, elements not laid out yet (seen: 328 of 5,958 terms
@@ -108,6 +115,35 @@ export interface CollectOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
 }
 
+/**
+ * Drops matches in text that an inline element hides by style. Visibility is
+ * read for blocks on the way and, inside a block, only for the inline
+ * elements around a match: checkVisibility on every element cost 10-17 ms of
+ * a 1,000,000-character page's scan, and matches are a few in a thousand
+ * characters. (Hidden inline text is still fed to the matcher with its block.)
+ */
+function visibleOnly(matches: PageMatch[], owner: Element): PageMatch[] {
+  const checked = new Map<Element, boolean>();
+  const visible = (parent: Element | null): boolean => {
+    if (!parent || parent === owner) return true;
+    let known = checked.get(parent);
+    if (known === undefined) {
+      // One check covers the ancestors (a hidden ancestor leaves no box, visibility is inherited);
+      // only an element reported not visible has its chain up to the block looked at one by one.
+      known =
+        typeof parent.checkVisibility !== 'function' ||
+        parent.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
+      for (let el: Element | null = parent; !known && el && el !== owner; el = el.parentElement) {
+        if (isSkipped(el)) break;
+        if (el.parentElement === owner) known = true;
+      }
+      checked.set(parent, known);
+    }
+    return known;
+  };
+  return matches.filter((match) => match.nodes.every((node) => visible(node.parentElement)));
+}
+
 interface Frame {
   node: Node;
   owner: Element;
@@ -153,22 +189,37 @@ export function* collectMatches(options: CollectOptions, cursor: MatchCursor): G
   let length = 0;
   let runOwner: Element = rootOwner;
   const none: PageMatch[] = [];
+  // Work since the scanner last had a turn: it gets one at a block with matches, or after this much.
+  let elementsSinceYield = 0;
+  let unitsSinceYield = 0;
 
+  /** Ends the current block: its matches, or undefined when it had no text. */
   const flush = (): PageMatch[] | undefined => {
     if (nodes.length === 0) return undefined;
     const matches = cursor.finish();
-    const found = matches.length ? toPageMatches(runOwner, nodes, cursor, matches) : none;
+    const found = matches.length ? visibleOnly(toPageMatches(runOwner, nodes, cursor, matches), runOwner) : none;
     cursor.reset();
     nodes.length = 0;
+    unitsSinceYield += length;
     length = 0;
     return found;
   };
+  /**
+   * Whether to hand a flushed block to the scanner now. Blocks without
+   * matches are not handed over one by one: 6,000 turns of the scanner's
+   * loop, each reading the clock, were a tenth of a long page's scan.
+   */
+  const due = (found: PageMatch[] | undefined): found is PageMatch[] => {
+    if (!found || (found.length === 0 && unitsSinceYield < UNITS_PER_PAUSE)) return false;
+    elementsSinceYield = 0;
+    unitsSinceYield = 0;
+    return true;
+  };
   const currentOwner = () => stack[stack.length - 1]?.owner ?? rootOwner;
-  let elementsSinceYield = 0;
 
   while (node) {
     if (node === until) break;
-    let enter = false;
+    let child: Node | null = null;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.length > 0) {
@@ -177,48 +228,54 @@ export function* collectMatches(options: CollectOptions, cursor: MatchCursor): G
         cursor.feed(data);
         length += data.length;
         if (length >= MAX_RUN_UNITS || nodes.length >= MAX_RUN_NODES) {
-          const run = flush();
-          if (run) yield run;
+          const found = flush();
+          if (due(found)) yield found;
         }
       }
     } else if (node.nodeType === 1) {
       if (++elementsSinceYield >= ELEMENTS_PER_PAUSE) {
         elementsSinceYield = 0;
+        unitsSinceYield = 0;
         yield none;
       }
       const el = node as Element;
-      const skipped = isSkipped(el);
       const block = !isInline(el);
+      // The style of inline elements is read only where a match lies in them (see flush).
+      const skipped = block ? isSkipped(el) : isSkippedByMarkup(el);
       if (skipped || block) {
-        const run = flush();
-        if (run) yield run;
+        const found = flush();
+        if (due(found)) yield found;
       }
       if (!skipped) {
         if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
-        enter = el.firstChild !== null && (deep || !block);
-        if (enter) stack.push({ node: el, owner: block ? el : currentOwner(), block });
+        if (deep || !block) child = el.firstChild;
+        if (child) stack.push({ node: el, owner: block ? el : currentOwner(), block });
       }
     }
 
-    if (enter) {
-      node = node.firstChild;
+    if (child) {
+      node = child;
       continue;
     }
     // Climb out of finished elements; leaving a block ends its run.
-    while (node && !node.nextSibling) {
+    for (;;) {
+      const sibling: Node | null = node.nextSibling;
+      if (sibling) {
+        node = sibling;
+        break;
+      }
       const frame = stack.pop();
       if (!frame) {
         node = null;
         break;
       }
       if (frame.block) {
-        const run = flush();
-        if (run) yield run;
+        const found = flush();
+        if (due(found)) yield found;
       }
       node = frame.node;
     }
-    node = node ? node.nextSibling : null;
   }
-  const run = flush();
-  if (run) yield run;
+  const found = flush();
+  if (found?.length) yield found;
 }
