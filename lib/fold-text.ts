@@ -42,8 +42,15 @@ export function foldedUnits(map: FoldMap): Map<number, number> {
   for (let code = 0xff01; code <= 0xff5e; code++) add(String.fromCharCode(code));
   add('\u3000');
   for (const ch of [...QUOTES, ...SINGLE_QUOTES, ...DOTS]) add(ch);
-  // foldChar is called on one unit, so only one-unit keys ever apply.
-  for (const key of Object.keys(map)) if (key.length === 1) add(key);
+  // foldChar is called on one unit, so only one-unit keys ever apply; the rules above decide some
+  // units before the map does. The rest fold by the map alone: no call of foldChar per key.
+  for (const key of Object.keys(map)) {
+    const value = map[key]!;
+    const code = key.charCodeAt(0);
+    if (key.length !== 1 || value.length === 0 || value === key || folded.has(code)) continue;
+    if (code < 0x80 || code === 0x3000 || QUOTES.has(key) || SINGLE_QUOTES.has(key) || DOTS.has(key)) continue;
+    folded.set(code, value.charCodeAt(0));
+  }
   return folded;
 }
 

@@ -225,7 +225,7 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
   let size = 2 * (edgeCount + alphabet + 1) + 64;
   let check = new Int32Array(size).fill(-1);
   let next = new Int32Array(size);
-  let parent = Int32Array.from({ length: size + 1 }, (_, i) => i);
+  let parent = identity(size + 1);
   const grow = (needed: number) => {
     if (needed <= size) return;
     const old = size;
@@ -234,7 +234,7 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
     grownCheck.set(check);
     const grownNext = new Int32Array(size);
     grownNext.set(next);
-    const grownParent = Int32Array.from({ length: size + 1 }, (_, i) => i);
+    const grownParent = identity(size + 1);
     grownParent.set(parent.subarray(0, old));
     check = grownCheck;
     next = grownNext;
@@ -250,10 +250,11 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
   };
   let top = 0;
   let from = 0;
-  const placing = Array.from({ length: states - 1 }, (_, k) => k + 1).sort((a, b) => merged[b]!.length - merged[a]!.length);
+  const placing: number[] = [];
+  for (let state = 1; state < states; state++) if (merged[state]!.length > 0) placing.push(state);
+  placing.sort((a, b) => merged[b]!.length - merged[a]!.length);
   for (const state of placing) {
     const list = merged[state]!;
-    if (list.length === 0) continue;
     const low = list[0]!;
     let at = free(Math.max(low, from)) - low;
     for (let tries = 0; ; tries++) {
@@ -295,6 +296,12 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
     wordEnd: Uint8Array.from(wordEnd),
     termIds,
   };
+}
+
+function identity(length: number): Int32Array {
+  const array = new Int32Array(length);
+  for (let i = 0; i < length; i++) array[i] = i;
+  return array;
 }
 
 /** Where `state` goes on class `id`, while the automaton is built. */
