@@ -4,6 +4,7 @@
 // code is tested in Node.
 
 import type { Clause, ReportDocument, Target, Term } from './model';
+import { groupBy } from './group-by';
 import type { ClauseCard, ClauseView, IndexCounts, TermTable } from './messages';
 
 export interface IndexSnapshot {
@@ -32,19 +33,9 @@ export interface SnapshotSource {
 
 export function createSnapshot(source: SnapshotSource): IndexSnapshot {
   const documents = [...source.documents].sort((a, b) => a.order - b.order);
-  const clausesByDoc = new Map<string, Clause[]>();
-  for (const clause of source.clauses) {
-    const list = clausesByDoc.get(clause.docId) ?? [];
-    list.push(clause);
-    clausesByDoc.set(clause.docId, list);
-  }
+  const clausesByDoc = groupBy(source.clauses, (c) => c.docId);
   for (const list of clausesByDoc.values()) list.sort((a, b) => a.order - b.order);
-  const targetsByClause = new Map<string, Target[]>();
-  for (const target of source.targets) {
-    const list = targetsByClause.get(target.clauseId) ?? [];
-    list.push(target);
-    targetsByClause.set(target.clauseId, list);
-  }
+  const targetsByClause = groupBy(source.targets, (t) => t.clauseId);
   for (const list of targetsByClause.values()) list.sort((a, b) => a.order - b.order);
   return {
     ...source,

@@ -4,6 +4,7 @@ import { toDisplayText } from '@/lib/display-text';
 import { t, uiLang } from '@/extension/i18n';
 import { formatFigure } from '../TargetFigure/TargetFigure';
 import './ReportArticle.css';
+import { groupBy } from '@/lib/group-by';
 
 interface Props {
   documents: ReportDocument[];
@@ -66,17 +67,6 @@ function ClauseText({ clause, targets, hits }: { clause: Clause; targets: Target
   }
   pieces.push(<Fragment key={`text-${at}`}>{decorate(at, text.length)}</Fragment>);
   return <>{pieces}</>;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string | number): Map<string | number, T[]> {
-  const out = new Map<string | number, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 const NO_HITS: readonly [number, number][] = [];

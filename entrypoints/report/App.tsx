@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Target } from '@/lib/model';
 import { createSearchIndex } from '@/lib/search';
 import { askBackground } from '@/extension/background-client';
 import { t } from '@/extension/i18n';
@@ -10,6 +9,7 @@ import { TargetsTable, type TargetRow } from '@/components/TargetsTable/TargetsT
 import { IndexNotice } from '@/components/IndexNotice/IndexNotice';
 import { loadReport, type ReportData } from './load-report';
 import type { IndexStatus } from '@/lib/messages';
+import { groupBy } from '@/lib/group-by';
 
 const RESULT_LIMIT = 30;
 const CLAUSE_HASH = /^#clause-(.+)$/;
@@ -54,12 +54,7 @@ export function App() {
 
   const derived = useMemo(() => {
     if (!data) return undefined;
-    const targetsByClause = new Map<string, Target[]>();
-    for (const target of data.targets) {
-      const list = targetsByClause.get(target.clauseId) ?? [];
-      list.push(target);
-      targetsByClause.set(target.clauseId, list);
-    }
+    const targetsByClause = groupBy(data.targets, (t) => t.clauseId);
     const clauseById = new Map(data.clauses.map((c) => [c.id, c]));
     const docOrder = new Map(data.documents.map((d) => [d.id, d.order]));
     const rows: TargetRow[] = data.targets.map((target) => {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndexStatus, Reply, TermTable } from '@/lib/messages';
+import type { Reply, TermTable } from '@/lib/messages';
 import type { MetaRow, TargetRow } from '@/lib/db';
 import type { Settings } from '@/extension/settings';
 import { installUpdate, updatableCopy, withVersion } from './extension-update';

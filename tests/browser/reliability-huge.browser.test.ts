@@ -27,7 +27,6 @@ import {
   LONG_TASK_RECORDER,
   matchesOnPage,
   readLongTasks,
-  restOnTerm,
   setLoopbackSite,
   type LongTasks,
 } from './reliability-support';
