@@ -30,7 +30,7 @@ export interface ScanAndPaintResult {
 
 /**
  * How the scanner hands the thread back between slices: 'message' is what the
- * session does (nextTask: scheduler.postTask, or a MessagePort message);
+ * session does (nextTask: a MessagePort message);
  * 'timeout' is setTimeout 0, which browsers clamp to 4 ms once nested five
  * deep (the session's way before).
  */

@@ -12,23 +12,16 @@ import type { Painter } from './paint';
 /** Work per slice before handing the thread back to the page. */
 const SLICE_MS = 8;
 
-interface Scheduler {
-  postTask(fn: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }): Promise<unknown>;
-}
-
 /**
  * Runs `fn` in a new task as soon as the page's own tasks allow: the way to
  * hand the thread back between slices. setTimeout(fn, 0) is clamped to 4 ms
- * once nested five deep (HTML's timer rules), which on a 1,000,000-character
- * page of a dozen slices was 20-60 ms of waiting; scheduler.postTask (Chromium)
- * and a MessagePort message (elsewhere) are not clamped.
+ * once nested five deep (HTML's timer rules); a MessagePort message is not.
+ * Not scheduler.postTask: measured on the bench's pages (Chromium 156), its
+ * 'user-visible' tasks made the no-match page's scan slower than even
+ * setTimeout (58.6 and 56.6 ms against 48.8 and 50.7 ms in two runs), where
+ * a message made it faster (50.2 against 56.9 ms).
  */
 export function nextTask(fn: () => void): void {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (scheduler && typeof scheduler.postTask === 'function') {
-    void scheduler.postTask(fn, { priority: 'user-visible' });
-    return;
-  }
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     channel.port1.close();
