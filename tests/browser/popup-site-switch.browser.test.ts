@@ -13,10 +13,7 @@ import {
   type ExtensionSession,
   type FixtureServer,
 } from './harness';
-
-interface TabsGlobals {
-  chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-}
+import { popupFor } from './popup-for-tab';
 
 const highlightCount = (page: Page) =>
   page.evaluate(() => {
@@ -24,48 +21,6 @@ const highlightCount = (page: Page) =>
     for (const [name, highlight] of CSS.highlights) if (name.startsWith('policy-lens')) count += highlight.size;
     return count;
   });
-
-interface TabTargets {
-  targetInfos: { targetId: string; type: string; url: string }[];
-}
-
-/**
- * Clicks the extension's toolbar action on a page's tab, as a reader would
- * (CDP Extensions.triggerAction): the real popup opens and the browser grants
- * activeTab for that tab, so the extension may read its URL.
- */
-async function clickAction(session: ExtensionSession, page: Page): Promise<void> {
-  const browserSession = await session.context.browser()!.newBrowserCDPSession();
-  try {
-    // triggerAction wants the tab target, not the page target Playwright knows.
-    const { targetInfos } = (await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as TabTargets;
-    const tab = targetInfos.find((t) => t.url === page.url());
-    expect(tab, `a tab target for ${page.url()}`).toBeDefined();
-    await browserSession.send('Extensions.triggerAction' as never, { id: session.extensionId, targetId: tab!.targetId } as never);
-  } finally {
-    await browserSession.detach();
-  }
-}
-
-/**
- * The popup for a page's tab, opened in a tab of its own so the test can
- * drive it (Playwright does not attach to the action's popup window), told
- * which tab it is about. The action click first grants activeTab, exactly
- * what the real popup relies on.
- */
-async function popupFor(session: ExtensionSession, page: Page): Promise<Page> {
-  await clickAction(session, page);
-  const popup = await session.extensionPage('popup.html');
-  const url = page.url();
-  const tabId = await popup.evaluate(
-    async (u) => (await (globalThis as unknown as TabsGlobals).chrome.tabs.query({})).find((t) => t.url === u)?.id,
-    url,
-  );
-  expect(tabId, `the extension can see the tab of ${url} after the action click`).toBeDefined();
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('#site-switch');
-  return popup;
-}
 
 describe('popup site switch', () => {
   let session: ExtensionSession;

@@ -15,6 +15,7 @@ import {
   type ExtensionSession,
   type FixtureServer,
 } from './harness';
+import { popupFor } from './popup-for-tab';
 
 interface Expected {
   locale: string;
@@ -61,40 +62,6 @@ const LOCALES: Expected[] = [
     cardLabel: (term) => `PolicyLens: ${term}`,
   },
 ];
-
-interface TabsGlobals {
-  chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-}
-interface TabTargets {
-  targetInfos: { targetId: string; url: string }[];
-}
-
-/**
- * The popup for a page's tab, in a tab of its own so the test can drive it:
- * the toolbar action is clicked first (CDP Extensions.triggerAction), which
- * grants activeTab exactly as a reader's click does, so the popup may read
- * the page's address and shows the site switch.
- */
-async function popupFor(session: ExtensionSession, page: Page): Promise<Page> {
-  const browserSession = await session.context.browser()!.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as TabTargets;
-    const tab = targetInfos.find((t) => t.url === page.url());
-    expect(tab, `a tab target for ${page.url()}`).toBeDefined();
-    await browserSession.send('Extensions.triggerAction' as never, { id: session.extensionId, targetId: tab!.targetId } as never);
-  } finally {
-    await browserSession.detach();
-  }
-  const popup = await session.extensionPage('popup.html');
-  const tabId = await popup.evaluate(
-    async (u) => (await (globalThis as unknown as TabsGlobals).chrome.tabs.query({})).find((t) => t.url === u)?.id,
-    page.url(),
-  );
-  expect(tabId, `the extension can see the tab of ${page.url()}`).toBeDefined();
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('#site-switch');
-  return popup;
-}
 
 interface AxNode {
   ignored: boolean;
