@@ -35,6 +35,18 @@ const SCROLL_SECONDS = Number(process.env.RELIABILITY_SCROLL_SECONDS ?? 60);
 const SAMPLE_EVERY_MS = 10_000;
 const MB = 1024 * 1024;
 
+/**
+ * Long tasks with the extension against the same page without it. The 50 ms
+ * budget itself is the benchmark's (it attributes tasks to our code in a trace:
+ * longest 13-23 ms on a 1 MB page); a test on a shared two-core machine sees a
+ * GC or layout of 50-70 ms now and then on a 10 MB page. The bound here catches
+ * the regressions these tests found (a 119 ms restyle task, 150-790 ms frames)
+ * without failing a run on that noise.
+ */
+function expectNoLongTaskOfOurs(on: LongTasks, off: LongTasks): void {
+  expect(on.longestTask).toBeLessThanOrEqual(Math.max(100, off.longestTask * 1.5));
+}
+
 /** How many matches lib/matcher.ts finds in these block texts (the content script matches block by block). */
 function expectedMatches(matcher: Matcher, blocks: string[]): number {
   return blocks.reduce((sum, text) => sum + matcher.scan(text).length, 0);
@@ -202,11 +214,11 @@ describe('reliability: huge pages', () => {
         `${expectedMatches(matcher, top.near)} painted near the top\n  on:  ${describeLongTasks(onTasks)}\n  off: ${describeLongTasks(offTasks)}\n` +
         `scrolling 20 viewports by wheel (what is painted follows the view)\n  on:  ${describeLongTasks(onScroll)}\n  off: ${describeLongTasks(offScroll)}`,
     );
-    expect(onTasks.longestTask).toBeLessThanOrEqual(Math.max(50, offTasks.longestTask));
+    expectNoLongTaskOfOurs(onTasks, offTasks);
     // Frames include rendering, which varies by some 40 ms run to run on a shared two-core machine; before the
     // fixes of paint.ts and highlight-style.ts this page showed frames of 400-800 ms with us and none without.
     expect(onTasks.longestFrame).toBeLessThanOrEqual(Math.max(100, offTasks.longestFrame * 1.5));
-    expect(onScroll.longestTask).toBeLessThanOrEqual(Math.max(50, offScroll.longestTask));
+    expectNoLongTaskOfOurs(onScroll, offScroll);
     expect(onScroll.longestFrame).toBeLessThanOrEqual(Math.max(100, offScroll.longestFrame * 1.5));
   });
 
@@ -269,7 +281,7 @@ describe('reliability: huge pages', () => {
         `hover and rewrite (hit-testing and relaying out 5,000 levels is the page's own cost)\n` +
         `  on:  ${describeLongTasks(on.interactions)}\n  off: ${describeLongTasks(off.interactions)}`,
     );
-    expect(on.scanning.longestTask).toBeLessThanOrEqual(Math.max(50, off.scanning.longestTask));
+    expectNoLongTaskOfOurs(on.scanning, off.scanning);
   });
 
   it(
@@ -318,7 +330,7 @@ describe('reliability: huge pages', () => {
       expect(on.found).toBe(on.expected.all);
       expect(on.final.painted).toBe(on.expected.near);
       expect(off.final.painted).toBe(0);
-      expect(on.tasks.longestTask).toBeLessThanOrEqual(Math.max(50, off.tasks.longestTask));
+      expectNoLongTaskOfOurs(on.tasks, off.tasks);
       // Bounded: what we keep after a full collection stays within a few MB of what the page keeps.
       expect(on.final.heapMB - off.final.heapMB).toBeLessThan(8);
     },
