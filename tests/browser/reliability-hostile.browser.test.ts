@@ -13,6 +13,7 @@
 import type { CDPSession, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, serveFixtures, waitForIndexReady, type ExtensionSession, type FixtureServer } from './harness';
+import { textPoint } from './reliability-support';
 
 /** Evaluates expressions in a fresh isolated world of the page's main frame, where the built-ins are intact. */
 async function cleanWorld(page: Page): Promise<{ cdp: CDPSession; evaluate<T>(expression: string): Promise<T> }> {
@@ -156,15 +157,7 @@ describe('reliability: a page that breaks the built-ins in its own world', () =>
     page.on('pageerror', (e) => consoleMessages.push(String(e)));
     await page.goto(`${site.origin}/reliability-hostile-tag.html`);
     await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 1, null, { timeout: 15_000 });
-    const point = await page.evaluate(() => {
-      const text = document.getElementById('farm')!.firstChild as Text;
-      const at = text.data.indexOf('高标准农田');
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 5);
-      const r = range.getClientRects()[0]!;
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
+    const point = await textPoint(page, 'farm', '高标准农田');
     await page.mouse.move(point.x - 30, point.y + 40);
     await page.mouse.move(point.x, point.y, { steps: 4 });
     await page.waitForTimeout(1_000);

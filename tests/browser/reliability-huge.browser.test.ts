@@ -28,6 +28,7 @@ import {
   matchesOnPage,
   readLongTasks,
   setLoopbackSite,
+  textPoint,
   type LongTasks,
 } from './reliability-support';
 
@@ -239,15 +240,7 @@ describe('reliability: huge pages', () => {
       await page.waitForTimeout(1_000);
       const scanning = await readLongTasks(page);
       const interactionsFrom = await page.evaluate(() => performance.now());
-      const point = await page.evaluate(() => {
-        const text = document.getElementById('bottom')!.firstChild as Text;
-        const at = text.data.indexOf('高标准农田');
-        const range = document.createRange();
-        range.setStart(text, at);
-        range.setEnd(text, at + 5);
-        const box = range.getClientRects()[0]!;
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      });
+      const point = await textPoint(page, 'bottom', '高标准农田');
       await page.mouse.move(point.x - 30, point.y + 30);
       await page.mouse.move(point.x, point.y, { steps: 4 });
       if (enabled) {

@@ -64,6 +64,22 @@ export function highlightedTexts(target: Target): Promise<string[]> {
   });
 }
 
+/** The middle of `text` in the first text node of the element `id`, in the page's viewport, highlighted or not. */
+export function textPoint(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ id, text }) => {
+      const node = document.getElementById(id)!.firstChild as Text;
+      const at = node.data.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const box = range.getClientRects()[0]!;
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+    { id, text },
+  );
+}
+
 /** Where the highlighted `text` stands in the target's own viewport (scrolled into view first). */
 export function termPointInFrame(target: Target, text: string): Promise<{ x: number; y: number } | null> {
   return target.evaluate((text) => {
