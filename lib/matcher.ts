@@ -20,6 +20,7 @@
 // from piece to piece, so a term split as <b>津</b>治通 is still found, and a
 // match is reported in offsets from the start of the first piece.
 
+import { lastAtOrBefore } from './last-at-or-before';
 import { foldedUnits, type FoldMap } from './fold-text';
 
 export interface MatcherTerm {
@@ -39,10 +40,6 @@ export interface MatchCursor {
   feed(piece: string): void;
   /** The matches of the pieces read since reset (longest wins, sorted by start), offsets counted over all pieces. */
   finish(): Match[];
-  /** Index (in feeding order since reset) of the piece holding unit `offset`; valid until the next reset. */
-  pieceAt(offset: number): number;
-  /** Offset at which piece `index` starts. */
-  pieceStart(index: number): number;
 }
 
 export interface Matcher {
@@ -403,24 +400,6 @@ class Cursor implements MatchCursor {
     }
   }
 
-  pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.#pieces.length - 1;
-    let at = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.#starts[mid]! <= offset) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return at;
-  }
-
-  pieceStart(index: number): number {
-    return this.#starts[index]!;
-  }
-
   finish(): Match[] {
     return this.#found.length ? this.#resolve() : [];
   }
@@ -428,7 +407,7 @@ class Cursor implements MatchCursor {
   /** The folded unit at `offset`, or -1 outside the text. */
   #unitAt(offset: number): number {
     if (offset < 0 || offset >= this.#length) return -1;
-    const k = this.pieceAt(offset);
+    const k = lastAtOrBefore(this.#starts, this.#pieces.length, offset);
     const raw = this.#pieces[k]!.charCodeAt(offset - this.#starts[k]!);
     return this.#a.fold.get(raw) ?? raw;
   }

@@ -4,7 +4,8 @@
 // Highlights have no events, so this index is what hover and keyboard use;
 // it works the same whether or not the Highlight API can paint.
 
-import type { Match, MatchCursor } from '@/lib/matcher';
+import { lastAtOrBefore } from '@/lib/last-at-or-before';
+import type { Match } from '@/lib/matcher';
 
 export interface PageMatch {
   termId: string;
@@ -17,20 +18,21 @@ export interface PageMatch {
 }
 
 /**
- * Maps the matches of one block to DOM positions: `nodes` are the text nodes
- * the cursor was fed, in order, one piece each.
+ * Maps the matches of one block to DOM positions: `nodes` hold the block's
+ * text in order, node `i` starting at unit `starts[i]` of the text the
+ * matcher read.
  */
-export function toPageMatches(owner: Element, nodes: readonly Text[], cursor: MatchCursor, matches: readonly Match[]): PageMatch[] {
+export function toPageMatches(owner: Element, nodes: readonly Text[], starts: readonly number[], matches: readonly Match[]): PageMatch[] {
   const out: PageMatch[] = [];
   for (const [start, end, termId] of matches) {
-    const first = cursor.pieceAt(start);
-    const last = cursor.pieceAt(end - 1);
+    const first = lastAtOrBefore(starts, starts.length, start);
+    const last = lastAtOrBefore(starts, starts.length, end - 1);
     if (last < first) continue;
     const covered = nodes.slice(first, last + 1);
     const startNode = covered[0]!;
     const endNode = covered[covered.length - 1]!;
-    const startOffset = start - cursor.pieceStart(first);
-    const endOffset = end - cursor.pieceStart(last);
+    const startOffset = start - starts[first]!;
+    const endOffset = end - starts[last]!;
     out.push({
       termId,
       owner,
