@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { IndexStatus, Reply } from '@/lib/messages';
 import { launchBrowser, type BenchBrowser } from './browser';
 import { summarize, type Summary } from './stats';
-import { startTrace, stopTrace, tasksCausedBy, type TaskStats } from './trace-tasks';
+import { startTrace, stopTrace, tasksCausedBy, type TaskStats } from '@/tests/browser/trace-tasks';
 import { DEFAULT_SETTINGS } from '../lib/default-settings';
 
 /** Installed in every page before its own scripts: records long tasks from the start. */

@@ -32,7 +32,7 @@ import { bundleDriver } from './page-bundle';
 import { ms, printTable, spread, times, writeResults, type Row } from './report';
 import { syntheticTerms } from './synthetic-terms';
 import { readIndex } from './term-list';
-import type { TaskStats } from './trace-tasks';
+import type { TaskStats } from '@/tests/browser/trace-tasks';
 
 const SEED_FILE = 'seeds/000_59795ae4144a4d73.txt';
 const INDEX_FILE = '.generated/index.json';
