@@ -3,7 +3,7 @@
 // a later version adds stores or indexes and an upgrade function, and never
 // drops a table a reader's data lives in.
 
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Clause, ReportDocument, Target, Term } from './model';
 
 export const DB_NAME = 'policy-lens';
@@ -40,8 +40,9 @@ export type PolicyLensDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
 };
 
-export function openPolicyLensDb(name = DB_NAME): PolicyLensDb {
-  const db = new Dexie(name) as PolicyLensDb;
+/** `options` are Dexie's: the IndexedDB to use (a test passes none, as a browser without one would). */
+export function openPolicyLensDb(name = DB_NAME, options?: DexieOptions): PolicyLensDb {
+  const db = new Dexie(name, options) as PolicyLensDb;
   db.version(1).stores({
     documents: 'id, kind, order, bundle',
     // [docId+order] reads a document's clauses in order; *tokens serves search.

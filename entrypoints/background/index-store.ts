@@ -18,12 +18,22 @@ export interface IndexStore {
   rebuild(): Promise<IndexStatus>;
 }
 
+/**
+ * What the popup tells the reader. Dexie wraps the browser's error (a
+ * missing IndexedDB comes as a DatabaseClosedError whose `inner` is the
+ * MissingAPIError; a full disk may abort the transaction with the quota
+ * error inside), so the cause is looked for down the chain.
+ */
 function describeFailure(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  const detail = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError') return `IndexedDB is full (quota exceeded): ${detail}`;
-  if (name === 'InvalidStateError' || name === 'MissingAPIError') return `IndexedDB is unavailable: ${detail}`;
-  return `The report index could not be loaded into IndexedDB: ${name ? `${name}: ` : ''}${detail}`;
+  const chain: Error[] = [];
+  for (let at: unknown = error; at instanceof Error && chain.length < 8; at = (at as { inner?: unknown }).inner) chain.push(at);
+  const cause = (name: string) => chain.find((e) => e.name === name);
+  const quota = cause('QuotaExceededError');
+  if (quota) return `IndexedDB is full (quota exceeded): ${quota.message}`;
+  const missing = cause('MissingAPIError') ?? cause('InvalidStateError');
+  if (missing) return `IndexedDB is unavailable: ${missing.message}`;
+  const first = chain[0];
+  return `The report index could not be loaded into IndexedDB: ${first ? `${first.name}: ${first.message}` : String(error)}`;
 }
 
 export function createIndexStore(bundle: IndexBundle, openDb: () => PolicyLensDb = openPolicyLensDb): IndexStore {
