@@ -315,7 +315,13 @@ class Cursor implements MatchCursor {
   #state = 0;
   /** Units read since reset. */
   #length = 0;
+  /**
+   * The pieces read since reset are the first #count: the array is kept from
+   * text to text, as setting an array's length to 0 drops its storage and a
+   * page's thousands of blocks then each allocated it anew.
+   */
   #pieces: string[] = [];
+  #count = 0;
   #starts = new Int32Array(64);
   /** Triples: painted start, painted end, pattern. */
   #found: number[] = [];
@@ -327,19 +333,19 @@ class Cursor implements MatchCursor {
   reset(): void {
     this.#state = 0;
     this.#length = 0;
-    this.#pieces.length = 0;
-    this.#found.length = 0;
+    this.#count = 0;
+    if (this.#found.length) this.#found.length = 0;
   }
 
   feed(piece: string): void {
-    const index = this.#pieces.length;
+    const index = this.#count++;
     if (index === this.#starts.length) {
       const grown = new Int32Array(index * 2);
       grown.set(this.#starts);
       this.#starts = grown;
     }
     this.#starts[index] = this.#length;
-    this.#pieces.push(piece);
+    this.#pieces[index] = piece;
     this.#length += piece.length;
     const { classes, rootNext, base, check, next, fallback } = this.#a;
     let state = this.#state;
@@ -407,7 +413,7 @@ class Cursor implements MatchCursor {
   /** The folded unit at `offset`, or -1 outside the text. */
   #unitAt(offset: number): number {
     if (offset < 0 || offset >= this.#length) return -1;
-    const k = lastAtOrBefore(this.#starts, this.#pieces.length, offset);
+    const k = lastAtOrBefore(this.#starts, this.#count, offset);
     const raw = this.#pieces[k]!.charCodeAt(offset - this.#starts[k]!);
     return this.#a.fold.get(raw) ?? raw;
   }

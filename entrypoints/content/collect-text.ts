@@ -46,6 +46,8 @@ const MAX_RUN_NODES = 5_000;
 const ELEMENTS_PER_PAUSE = 200;
 /** Text units read without a block with matches after which the scanner gets a turn anyway. */
 const UNITS_PER_PAUSE = 4_096;
+/** Text of nothing but white space. */
+const BLANK = /^\s*$/;
 /** Elements inside a block beyond which it is walked node by node rather than read whole. */
 const MAX_WHOLE_ELEMENTS = 32;
 
@@ -227,7 +229,7 @@ export function* collectMatches(options: CollectOptions, cursor: MatchCursor): G
   const nodes: Text[] = [];
   const starts: number[] = [];
   let length = 0;
-  // Set while a block read whole is flushed: its nodes are only listed if it has matches.
+  // Set while a block read whole is flushed: its nodes are listed, and its style read, only if it has matches.
   let whole: Element | null = null;
   let runOwner: Element = rootOwner;
   const none: PageMatch[] = [];
@@ -239,8 +241,11 @@ export function* collectMatches(options: CollectOptions, cursor: MatchCursor): G
   const flush = (): PageMatch[] | undefined => {
     if (nodes.length === 0 && !whole) return undefined;
     const matches = cursor.finish();
-    if (matches.length && whole) textNodesOf(whole, nodes, starts);
-    const found = matches.length ? visibleOnly(toPageMatches(runOwner, nodes, starts, matches), runOwner) : none;
+    let found = none;
+    if (matches.length && !(whole && isSkipped(whole))) {
+      if (whole) textNodesOf(whole, nodes, starts);
+      found = visibleOnly(toPageMatches(runOwner, nodes, starts, matches), runOwner);
+    }
     cursor.reset();
     nodes.length = 0;
     starts.length = 0;
@@ -267,7 +272,9 @@ export function* collectMatches(options: CollectOptions, cursor: MatchCursor): G
     let child: Node | null = null;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      if (data.length > 0) {
+      // A run cannot start with white space (no term starts with it, the matcher steps over it): the
+      // line breaks between a page's blocks, one per block, are not each made a run of their own.
+      if (data.length > 0 && !(nodes.length === 0 && BLANK.test(data))) {
         if (nodes.length === 0) runOwner = currentOwner();
         nodes.push(node as Text);
         starts.push(length);
@@ -286,16 +293,21 @@ export function* collectMatches(options: CollectOptions, cursor: MatchCursor): G
       }
       const el = node as Element;
       const block = !isInline(el);
-      // The style of inline elements is read only where a match lies in them (see flush).
-      const skipped = block ? isSkipped(el) : isSkippedByMarkup(el);
+      let text: string | null = null;
+      if (block && deep && !isSkippedByMarkup(el) && readsWhole(el)) {
+        text = el.textContent;
+        if (text !== null && text.length > MAX_RUN_UNITS) text = null;
+      }
+      // The style of inline elements, and of a block read whole, is read only where a match lies in
+      // them (see flush); the other blocks' is read on the way, so a hidden subtree is not read at all.
+      const skipped = text === null && (block ? isSkipped(el) : isSkippedByMarkup(el));
       if (skipped || block) {
         const found = flush();
         if (due(found)) yield found;
       }
       if (!skipped) {
         if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
-        const text = block && deep && readsWhole(el) ? el.textContent : null;
-        if (text !== null && text.length <= MAX_RUN_UNITS) {
+        if (text !== null) {
           runOwner = el;
           whole = el;
           cursor.feed(text);
