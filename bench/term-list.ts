@@ -2,6 +2,7 @@
 // the shape the background sends to the content script ('term-table').
 
 import { readFileSync } from 'node:fs';
+import { createSnapshot, termTable } from '@/lib/index-snapshot';
 import type { IndexBundle } from '@/lib/model';
 import type { TermTable } from '@/lib/messages';
 
@@ -19,11 +20,7 @@ export function readIndex(indexPath: string): BenchIndex {
     .sort((a, b) => b.clauseIds.length - a.clauseIds.length || a.term.localeCompare(b.term, 'zh'))
     .map((t) => t.term);
   return {
-    table: {
-      version: bundle.version,
-      terms: bundle.terms.map((t) => ({ id: t.id, term: t.term, forms: t.forms })),
-      foldMap: bundle.foldMap,
-    },
+    table: termTable(createSnapshot(bundle)),
     searchWords,
   };
 }

@@ -5,6 +5,7 @@
 
 import type { Clause, ReportDocument, Target, Term } from './model';
 import { groupBy } from './group-by';
+import { buildMatcherTables, type MatcherTables } from './matcher';
 import type { ClauseCard, ClauseView, IndexCounts, TermTable } from './messages';
 
 export interface IndexSnapshot {
@@ -20,6 +21,8 @@ export interface IndexSnapshot {
   targetsByClause: Map<string, Target[]>;
   /** Each document's clauses in reading order. */
   clausesByDoc: Map<string, Clause[]>;
+  /** Built once here, sent with every term table. */
+  matcherTables: MatcherTables;
 }
 
 export interface SnapshotSource {
@@ -45,6 +48,7 @@ export function createSnapshot(source: SnapshotSource): IndexSnapshot {
     termById: new Map(source.terms.map((t) => [t.id, t])),
     targetsByClause,
     clausesByDoc,
+    matcherTables: buildMatcherTables(source.terms, source.foldMap),
   };
 }
 
@@ -62,6 +66,7 @@ export function termTable(snapshot: IndexSnapshot): TermTable {
     version: snapshot.version,
     terms: snapshot.terms.map((t) => ({ id: t.id, term: t.term, forms: t.forms })),
     foldMap: snapshot.foldMap,
+    matcher: snapshot.matcherTables,
   };
 }
 

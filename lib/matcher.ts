@@ -32,6 +32,9 @@ export interface MatcherTerm {
 /** [start, end) offsets into the scanned text (end exclusive) and the term's id. */
 export type Match = [start: number, end: number, termId: string];
 
+/** What a text without terms gives, shared: most of a page's blocks have none, and each allocated its own. */
+const NO_MATCHES: readonly Match[] = Object.freeze([]);
+
 /** Reads one text given in pieces; not reentrant (one per reader). */
 export interface MatchCursor {
   /** Forgets the text read so far: the next piece starts a new text. */
@@ -39,12 +42,12 @@ export interface MatchCursor {
   /** Reads the next piece of the text. */
   feed(piece: string): void;
   /** The matches of the pieces read since reset (longest wins, sorted by start), offsets counted over all pieces. */
-  finish(): Match[];
+  finish(): readonly Match[];
 }
 
 export interface Matcher {
   /** Finds every term in `text`; longest wins where matches overlap; sorted by start. */
-  scan(text: string): Match[];
+  scan(text: string): readonly Match[];
   /** A reader for text that comes in pieces. */
   cursor(): MatchCursor;
   /** Number of distinct forms in the automaton. */
@@ -406,8 +409,8 @@ class Cursor implements MatchCursor {
     }
   }
 
-  finish(): Match[] {
-    return this.#found.length ? this.#resolve() : [];
+  finish(): readonly Match[] {
+    return this.#found.length ? this.#resolve() : NO_MATCHES;
   }
 
   /** The folded unit at `offset`, or -1 outside the text. */
@@ -458,8 +461,85 @@ class Cursor implements MatchCursor {
   }
 }
 
+/**
+ * The automaton as plain arrays of numbers, for a message: the background
+ * builds it once, and each page loads it without building (building it in a
+ * page's cold script engine cost 2.5-4.5 ms of every page's start, loading
+ * the arrays a fraction of that). The 64K class table goes as the pairs
+ * that are not 0.
+ */
+export interface MatcherTables {
+  /** [unit, folded unit, …] */
+  fold: number[];
+  /** [unit, class, …] for every unit whose class is not 0. */
+  classes: number[];
+  rootNext: number[];
+  base: number[];
+  check: number[];
+  next: number[];
+  fallback: number[];
+  report: number[];
+  output: number[];
+  nextReport: number[];
+  length: number[];
+  lead: number[];
+  wordStart: number[];
+  wordEnd: number[];
+  termIds: string[];
+}
+
+export function buildMatcherTables(terms: readonly MatcherTerm[], foldMap: FoldMap = {}): MatcherTables {
+  const a = build(terms, foldMap);
+  const classes: number[] = [];
+  for (let unit = 0; unit < a.classes.length; unit++) if (a.classes[unit] !== 0) classes.push(unit, a.classes[unit]!);
+  return {
+    fold: [...a.fold].flat(),
+    classes,
+    rootNext: Array.from(a.rootNext),
+    base: Array.from(a.base),
+    check: Array.from(a.check),
+    next: Array.from(a.next),
+    fallback: Array.from(a.fallback),
+    report: Array.from(a.report),
+    output: Array.from(a.output),
+    nextReport: Array.from(a.nextReport),
+    length: Array.from(a.length),
+    lead: Array.from(a.lead),
+    wordStart: Array.from(a.wordStart),
+    wordEnd: Array.from(a.wordEnd),
+    termIds: a.termIds,
+  };
+}
+
+export function loadMatcher(t: MatcherTables): Matcher {
+  const fold = new Map<number, number>();
+  for (let k = 0; k < t.fold.length; k += 2) fold.set(t.fold[k]!, t.fold[k + 1]!);
+  const classes = new Uint16Array(0x10000);
+  for (let k = 0; k < t.classes.length; k += 2) classes[t.classes[k]!] = t.classes[k + 1]!;
+  return matcherOf({
+    fold,
+    classes,
+    rootNext: Int32Array.from(t.rootNext),
+    base: Int32Array.from(t.base),
+    check: Int32Array.from(t.check),
+    next: Int32Array.from(t.next),
+    fallback: Int32Array.from(t.fallback),
+    report: Int32Array.from(t.report),
+    output: Int32Array.from(t.output),
+    nextReport: Int32Array.from(t.nextReport),
+    length: Int32Array.from(t.length),
+    lead: Int32Array.from(t.lead),
+    wordStart: Uint8Array.from(t.wordStart),
+    wordEnd: Uint8Array.from(t.wordEnd),
+    termIds: t.termIds,
+  });
+}
+
 export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = {}): Matcher {
-  const automaton = build(terms, foldMap);
+  return matcherOf(build(terms, foldMap));
+}
+
+function matcherOf(automaton: Automaton): Matcher {
   const own = new Cursor(automaton);
   const a = automaton;
   const bytes = [a.classes, a.rootNext, a.base, a.check, a.next, a.fallback, a.report, a.output, a.nextReport, a.length, a.lead, a.wordStart, a.wordEnd].reduce(

@@ -5,6 +5,7 @@
 
 import type { Clause, DocumentKind, Target, TermKind } from './model';
 import type { FoldMap } from './fold-text';
+import type { MatcherTables } from './matcher';
 
 /** What the content script needs to match: ids and folded forms only. */
 export interface MatchTerm {
@@ -17,6 +18,8 @@ export interface TermTable {
   version: string;
   terms: MatchTerm[];
   foldMap: FoldMap;
+  /** The matcher over every form of every term, built by the background: a page loads it without building. */
+  matcher: MatcherTables;
 }
 
 export type SiteStateSource = 'site' | 'default' | 'global';

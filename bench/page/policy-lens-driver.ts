@@ -3,7 +3,7 @@
 // the way its session drives them, so the figure is PolicyLens's code on the
 // page and not a copy of it. Also times the matcher alone on the page's text.
 
-import { createMatcher, type MatcherTerm } from '@/lib/matcher';
+import { createMatcher, loadMatcher, type MatcherTerm } from '@/lib/matcher';
 import type { FoldMap } from '@/lib/fold-text';
 import type { TermTable } from '@/lib/messages';
 import { isInSkippedTree, ownerBlock } from '@/entrypoints/content/collect-text';
@@ -12,7 +12,7 @@ import { createPainter, HIGHLIGHT } from '@/entrypoints/content/paint';
 import { nextTask, Scanner } from '@/entrypoints/content/scan';
 
 export interface ScanAndPaintResult {
-  /** From the start (building the matcher) to the end of the last slice: every match found and handed to the painter. */
+  /** From the start (loading the matcher the background built, as the content script does) to the end of the last slice: every match found and handed to the painter. */
   ms: number;
   /** Matches found (the match index's size). */
   count: number;
@@ -40,7 +40,7 @@ function scanAndPaint(table: TermTable, yieldKind: Yield = 'message'): Promise<S
   const schedule = yieldKind === 'timeout' ? (fn: () => void) => setTimeout(fn, 0) : nextTask;
   return new Promise((done) => {
     const started = performance.now();
-    const matcher = createMatcher(table.terms, table.foldMap);
+    const matcher = loadMatcher(table.matcher);
     const index = new MatchIndex();
     const painter = createPainter();
     let busyMs = 0;

@@ -11,7 +11,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '@/extension/settings';
-import { createMatcher, type Matcher } from '@/lib/matcher';
+import { loadMatcher, type Matcher } from '@/lib/matcher';
 import type { TermTable } from '@/lib/messages';
 import { startSession, type Session } from './session';
 import { listenForTabMessages } from './tab-messages';
@@ -53,7 +53,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       if (ctx.isInvalid) return;
       if (state.enabled && !session) {
         table ??= await askBackground('term-table', {});
-        matcher ??= createMatcher(table.terms, table.foldMap);
+        matcher ??= loadMatcher(table.matcher);
         if (ctx.isInvalid) return;
         session = startSession({ ctx, table, matcher, settings });
       } else if (!state.enabled && session) {

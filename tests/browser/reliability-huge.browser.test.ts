@@ -12,7 +12,7 @@
 
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMatcher, type Matcher } from '@/lib/matcher';
+import { loadMatcher, type Matcher } from '@/lib/matcher';
 import type { Reply, TermTable } from '@/lib/messages';
 import {
   anyExtensionPagePath,
@@ -147,7 +147,7 @@ describe('reliability: huge pages', () => {
     );
     await extensionPage.close();
     if (!reply.ok) throw new Error(reply.error);
-    matcher = createMatcher(reply.value.terms, reply.value.foldMap);
+    matcher = loadMatcher(reply.value.matcher);
   });
 
   afterAll(async () => {

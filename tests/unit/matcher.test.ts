@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createMatcher, type Match, type MatcherTerm } from '@/lib/matcher';
+import { buildMatcherTables, createMatcher, loadMatcher, type Match, type MatcherTerm } from '@/lib/matcher';
 
 const terms: MatcherTerm[] = [
   { id: 'gbz', forms: ['高标准农田'] },
@@ -16,7 +16,7 @@ const terms: MatcherTerm[] = [
 const foldMap = { 標: '标', 準: '准', 農: '农', 辦: '办', 長: '长', 護: '护', 險: '险', 聯: '联', 賽: '赛', 國: '国', 壺: '壶', 畝: '亩', 資: '资' };
 
 const matcher = createMatcher(terms, foldMap);
-const painted = (text: string, matches: Match[]) => matches.map(([s, e, id]) => `${text.slice(s, e)}:${id}`);
+const painted = (text: string, matches: readonly Match[]) => matches.map(([s, e, id]) => `${text.slice(s, e)}:${id}`);
 
 describe('createMatcher', () => {
   it('finds terms in simplified text with full-width punctuation', () => {
@@ -141,6 +141,21 @@ describe('matcher properties', () => {
         }
       }),
     );
+  });
+
+  it('loaded from the tables the background sends (through JSON, as a message carries them), finds what the built one finds', () => {
+    const shipped = loadMatcher(JSON.parse(JSON.stringify(buildMatcherTables(terms, foldMap))));
+    expect(shipped.patternCount).toBe(matcher.patternCount);
+    expect(shipped.bytes).toBe(matcher.bytes);
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(shipped.scan(text)).toEqual(matcher.scan(text));
+      }),
+      { numRuns: 500 },
+    );
+    const planted = '津治通、中國冰壺聯賽和“三量”，ＶＸ v2x，長護險';
+    expect(shipped.scan(planted)).toEqual(matcher.scan(planted));
+    expect(shipped.scan(planted).length).toBeGreaterThan(4);
   });
 
   it('finds nothing in an empty text', () => {
