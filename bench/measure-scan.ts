@@ -47,13 +47,18 @@ export interface ScanOptions {
 
 const MARK_JS = readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8');
 
+/** Two frames and a pause: the page's style and layout are up to date. */
+function settle(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))),
+  );
+}
+
 /** Loads the page and lets it finish its first layout, so every method starts from the same settled page. */
 export async function openSettled(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))),
-  );
+  await settle(page);
   return page;
 }
 
@@ -127,6 +132,10 @@ async function markKeywords(page: Page, terms: string[], limitMs: number): Promi
 
 async function policyLens(page: Page, driverSource: string, table: TermTable, yieldKind: 'timeout' | 'message'): Promise<ScanRun> {
   await page.addScriptTag({ content: driverSource });
+  // The driver's <script> element changed the DOM: without a frame to settle it, the scan's first-block
+  // probe (elementFromPoint) paid for that change's style and layout, 1.6-2.2 ms on the long pages, which
+  // the content script, injected by the browser without touching the DOM, never pays.
+  await settle(page);
   return page.evaluate(
     ([table, yieldKind]) =>
       (

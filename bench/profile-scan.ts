@@ -64,7 +64,7 @@ export async function profileScan(
     totalMs: ms,
     top: [...self]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 8)
+      .slice(0, Number(process.env.TOP ?? 8))
       .map(([label, t]) => `${label} ${t.toFixed(1)} ms`),
   };
 }
