@@ -28,16 +28,7 @@ export interface ScanAndPaintResult {
   longestSliceMs: number;
 }
 
-/**
- * How the scanner hands the thread back between slices: 'message' is what the
- * session does (nextTask: a MessagePort message);
- * 'timeout' is setTimeout 0, which browsers clamp to 4 ms once nested five
- * deep (the session's way before).
- */
-export type Yield = 'timeout' | 'message';
-
-function scanAndPaint(table: TermTable, yieldKind: Yield = 'message'): Promise<ScanAndPaintResult> {
-  const schedule = yieldKind === 'timeout' ? (fn: () => void) => setTimeout(fn, 0) : nextTask;
+function scanAndPaint(table: TermTable): Promise<ScanAndPaintResult> {
   return new Promise((done) => {
     const started = performance.now();
     const matcher = loadMatcher(table.matcher);
@@ -73,7 +64,7 @@ function scanAndPaint(table: TermTable, yieldKind: Yield = 'message'): Promise<S
       painter,
       onShadowRoot: (root) => scanner.scanTree(root),
       onChange: () => undefined,
-      defer: (fn) => schedule(() => timed(fn)),
+      defer: (fn) => nextTask(() => timed(fn)),
     });
     // The first slice runs inside scanVisibleFirst (the probe for the block in view is counted in it).
     timed(() => scanner.scanVisibleFirst(document));
