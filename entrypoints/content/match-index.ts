@@ -7,14 +7,37 @@
 import { lastAtOrBefore } from '@/lib/last-at-or-before';
 import type { Match } from '@/lib/matcher';
 
-export interface PageMatch {
-  termId: string;
-  owner: Element;
+export class PageMatch {
+  readonly termId: string;
+  readonly owner: Element;
   /** Every text node the match covers, first to last. */
-  nodes: Text[];
-  startOffset: number;
-  endOffset: number;
-  range: StaticRange;
+  readonly nodes: readonly Text[];
+  readonly startOffset: number;
+  readonly endOffset: number;
+  #range: StaticRange | undefined;
+
+  constructor(termId: string, owner: Element, nodes: readonly Text[], startOffset: number, endOffset: number) {
+    this.termId = termId;
+    this.owner = owner;
+    this.nodes = nodes;
+    this.startOffset = startOffset;
+    this.endOffset = endOffset;
+  }
+
+  /**
+   * Made when first asked for: only matches near the view are painted and
+   * only the one under the pointer is hovered, so the 8,792 matches of the
+   * 10 MB page need some ten ranges, not a browser object and a wrapper each.
+   */
+  get range(): StaticRange {
+    this.#range ??= new StaticRange({
+      startContainer: this.nodes[0]!,
+      startOffset: this.startOffset,
+      endContainer: this.nodes[this.nodes.length - 1]!,
+      endOffset: this.endOffset,
+    });
+    return this.#range;
+  }
 }
 
 /**
@@ -28,19 +51,7 @@ export function toPageMatches(owner: Element, nodes: readonly Text[], starts: re
     const first = lastAtOrBefore(starts, starts.length, start);
     const last = lastAtOrBefore(starts, starts.length, end - 1);
     if (last < first) continue;
-    const covered = nodes.slice(first, last + 1);
-    const startNode = covered[0]!;
-    const endNode = covered[covered.length - 1]!;
-    const startOffset = start - starts[first]!;
-    const endOffset = end - starts[last]!;
-    out.push({
-      termId,
-      owner,
-      nodes: covered,
-      startOffset,
-      endOffset,
-      range: new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset }),
-    });
+    out.push(new PageMatch(termId, owner, nodes.slice(first, last + 1), start - starts[first]!, end - starts[last]!));
   }
   return out;
 }

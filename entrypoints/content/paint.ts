@@ -25,8 +25,9 @@ const NEAR_VIEW = '300% 0px';
 
 export interface Paintable {
   /** The block the match's text belongs to: painted while it is near the view. */
-  owner: Element;
-  range: AbstractRange;
+  readonly owner: Element;
+  /** Read only when the match is painted: it may be made on demand. */
+  readonly range: AbstractRange;
 }
 
 export interface Painter {
@@ -46,7 +47,7 @@ export function createPainter(): Painter {
   const hovered = new Highlight();
   // The hovered term is painted above the underline of all terms.
   hovered.priority = 1;
-  const byOwner = new Map<Element, Set<AbstractRange>>();
+  const byOwner = new Map<Element, Set<Paintable>>();
   const near = new Set<Element>();
   let registered = false;
   const register = () => {
@@ -60,15 +61,14 @@ export function createPainter(): Painter {
     (entries) => {
       let added = false;
       for (const entry of entries) {
-        const ranges = byOwner.get(entry.target);
-        if (!ranges) continue;
+        const matches = byOwner.get(entry.target);
+        if (!matches) continue;
         if (entry.isIntersecting) {
           near.add(entry.target);
-          for (const range of ranges) all.add(range);
-          added ||= ranges.size > 0;
-        } else {
-          near.delete(entry.target);
-          for (const range of ranges) all.delete(range);
+          for (const match of matches) all.add(match.range);
+          added ||= matches.size > 0;
+        } else if (near.delete(entry.target)) {
+          for (const match of matches) all.delete(match.range);
         }
       }
       if (added) register();
@@ -80,28 +80,30 @@ export function createPainter(): Painter {
     supported: true,
     add(matches) {
       let added = false;
-      for (const { owner, range } of matches) {
-        let ranges = byOwner.get(owner);
-        if (!ranges) {
-          ranges = new Set();
-          byOwner.set(owner, ranges);
+      for (const match of matches) {
+        const owner = match.owner;
+        let owned = byOwner.get(owner);
+        if (!owned) {
+          owned = new Set();
+          byOwner.set(owner, owned);
           observer.observe(owner);
         }
-        ranges.add(range);
+        owned.add(match);
         if (near.has(owner)) {
-          all.add(range);
+          all.add(match.range);
           added = true;
         }
       }
       if (added) register();
     },
     remove(matches) {
-      for (const { owner, range } of matches) {
-        all.delete(range);
-        const ranges = byOwner.get(owner);
-        if (!ranges) continue;
-        ranges.delete(range);
-        if (ranges.size === 0) {
+      for (const match of matches) {
+        const owner = match.owner;
+        if (near.has(owner)) all.delete(match.range);
+        const owned = byOwner.get(owner);
+        if (!owned) continue;
+        owned.delete(match);
+        if (owned.size === 0) {
           byOwner.delete(owner);
           near.delete(owner);
           observer.unobserve(owner);
