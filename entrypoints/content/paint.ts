@@ -20,8 +20,9 @@
 export const HIGHLIGHT = 'policy-lens';
 export const HOVER_HIGHLIGHT = 'policy-lens-hover';
 
-/** Blocks within this margin of the viewport (above and below) are painted. */
-const NEAR_VIEW = '300% 0px';
+/** Blocks within this many viewport heights above and below the viewport are painted. */
+const NEAR_SCREENS = 3;
+const NEAR_VIEW = `${NEAR_SCREENS * 100}% 0px`;
 
 export interface Paintable {
   /** The block the match's text belongs to: painted while it is near the view. */
@@ -32,10 +33,22 @@ export interface Paintable {
 
 export interface Painter {
   readonly supported: boolean;
-  add(matches: readonly Paintable[]): void;
+  /**
+   * `placeNow`: the blocks' boxes are read at once to paint those near the
+   * view without waiting for the observer's first report (call it only where
+   * the layout is fresh, or the read forces one).
+   */
+  add(matches: readonly Paintable[], placeNow?: boolean): void;
   remove(matches: readonly Paintable[]): void;
   hover(range: AbstractRange | null): void;
   clear(): void;
+}
+
+/** Whether the element's box is within the painted band around the viewport (what the observer's margin says). */
+function isNearView(el: Element): boolean {
+  const box = el.getBoundingClientRect();
+  const band = NEAR_SCREENS * window.innerHeight;
+  return box.bottom >= -band && box.top <= window.innerHeight + band && (box.width > 0 || box.height > 0);
 }
 
 export function createPainter(): Painter {
@@ -78,7 +91,7 @@ export function createPainter(): Painter {
 
   return {
     supported: true,
-    add(matches) {
+    add(matches, placeNow = false) {
       let added = false;
       for (const match of matches) {
         const owner = match.owner;
@@ -87,6 +100,7 @@ export function createPainter(): Painter {
           owned = new Set();
           byOwner.set(owner, owned);
           observer.observe(owner);
+          if (placeNow && isNearView(owner)) near.add(owner);
         }
         owned.add(match);
         if (near.has(owner)) {

@@ -223,6 +223,30 @@ describe('reliability: huge pages', () => {
     expect(onScroll.longestFrame).toBeLessThanOrEqual(Math.max(200, offScroll.longestFrame * 2));
   });
 
+  it('opened at its end, the 10 MB page shows the terms in view first, long before it has read the rest', { timeout: 120_000 }, async () => {
+    const { page } = await open('reliability-huge-text.html?at=end', true);
+    const shown = () =>
+      page.evaluate(() => (window as unknown as { __firstPaint?: { top: number; viewport: number } }).__firstPaint ?? null);
+    // How many matches the content script had found when the first highlight showed (the count is
+    // read after the page says it painted, so it is if anything too high).
+    let firstPaint = await shown();
+    let foundAtFirstPaint = 0;
+    for (const started = Date.now(); !firstPaint && Date.now() - started < 60_000; ) {
+      await page.waitForTimeout(20);
+      firstPaint = await shown();
+      if (firstPaint) foundAtFirstPaint = await matchesOnPage(session, page);
+    }
+    const { count } = await waitForSteadyMatches(session, page, 2_000);
+    await page.close();
+    console.info(`10 MB page opened at its end: ${foundAtFirstPaint} of ${count} matches found when the first highlight showed`);
+    expect(count).toBeGreaterThan(8_000);
+    // The first highlight is one the reader can see or scroll to next, at the end of the page ...
+    expect(firstPaint!.top).toBeGreaterThan(-3 * firstPaint!.viewport);
+    expect(firstPaint!.top).toBeLessThan(4 * firstPaint!.viewport);
+    // ... shown before most of the page was read: the scan starts at the text in view.
+    expect(foundAtFirstPaint).toBeLessThan(count / 2);
+  });
+
   it('one element nested 5,000 deep: the term at the bottom is found, hovered, re-read after a change', { timeout: 120_000 }, async () => {
     const { page, ourTasks } = await open('reliability-deep.html', true, true);
     expect(await page.evaluate(() => (window as unknown as { __depth: number }).__depth)).toBe(5000);
