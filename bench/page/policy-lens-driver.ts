@@ -8,7 +8,7 @@ import type { FoldMap } from '@/lib/fold-text';
 import type { TermTable } from '@/lib/messages';
 import { isInSkippedTree, ownerBlock } from '@/entrypoints/content/collect-text';
 import { MatchIndex } from '@/entrypoints/content/match-index';
-import { createPainter, HIGHLIGHT } from '@/entrypoints/content/paint';
+import { createPainter, HIGHLIGHT, type Painter } from '@/entrypoints/content/paint';
 import { nextTask, Scanner } from '@/entrypoints/content/scan';
 
 export interface ScanAndPaintResult {
@@ -28,12 +28,21 @@ export interface ScanAndPaintResult {
   longestSliceMs: number;
 }
 
+/** The last run's painter, so the page can be cleared of it before a second run (a content script has one). */
+let previous: Painter | undefined;
+
+function clearPainted(): void {
+  previous?.clear();
+  previous = undefined;
+}
+
 function scanAndPaint(table: TermTable): Promise<ScanAndPaintResult> {
   return new Promise((done) => {
     const started = performance.now();
     const matcher = loadMatcher(table.matcher);
     const index = new MatchIndex();
     const painter = createPainter();
+    previous = painter;
     let busyMs = 0;
     let slices = 0;
     let longestSliceMs = 0;
@@ -118,4 +127,4 @@ function timeMatcher(terms: MatcherTerm[], foldMap: FoldMap): MatcherTiming {
   };
 }
 
-(globalThis as unknown as { __policyLensBench: unknown }).__policyLensBench = { scanAndPaint, timeMatcher };
+(globalThis as unknown as { __policyLensBench: unknown }).__policyLensBench = { scanAndPaint, clearPainted, timeMatcher };
