@@ -66,13 +66,11 @@ function isSkippedByMarkup(el: Element): boolean {
 }
 
 /**
- * Elements whose subtree is never read. Hidden means display:none or
- * visibility:hidden; `checkVisibility` reads the style the page already
- * computed, where getComputedStyle would build a whole declaration object
- * for every element.
+ * Elements hidden by style: display:none or visibility:hidden.
+ * `checkVisibility` reads the style the page already computed, where
+ * getComputedStyle would build a whole declaration object for every element.
  */
-export function isSkipped(el: Element): boolean {
-  if (isSkippedByMarkup(el)) return true;
+function isHiddenByStyle(el: Element): boolean {
   if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) {
     // "Not visible" also means "no box": display:contents (whose children are visible) and, on a
     // large page read before its first layout, elements not laid out yet (seen: 328 of 5,958 terms
@@ -86,7 +84,7 @@ export function isSkipped(el: Element): boolean {
 /** True when the node or one of its ancestors (across shadow roots) is never read. */
 export function isInSkippedTree(node: Node): boolean {
   for (let el: Element | null = node instanceof Element ? node : node.parentElement; el; ) {
-    if (SKIPPED.has(el.localName) || isEditable(el) || (el as HTMLElement).hidden === true) return true;
+    if (isSkippedByMarkup(el)) return true;
     const parent: Element | null = el.parentElement;
     if (parent) el = parent;
     else {
@@ -140,7 +138,7 @@ function visibleOnly(matches: PageMatch[], owner: Element): PageMatch[] {
         typeof parent.checkVisibility !== 'function' ||
         parent.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
       for (let el: Element | null = parent; !known && el && el !== owner; el = el.parentElement) {
-        if (isSkipped(el)) break;
+        if (isHiddenByStyle(el)) break;
         if (el.parentElement === owner) known = true;
       }
       checked.set(parent, known);
@@ -242,7 +240,7 @@ export function* collectMatches(options: CollectOptions, cursor: MatchCursor): G
     if (nodes.length === 0 && !whole) return undefined;
     const matches = cursor.finish();
     let found = none;
-    if (matches.length && !(whole && isSkipped(whole))) {
+    if (matches.length && !(whole && isHiddenByStyle(whole))) {
       if (whole) textNodesOf(whole, nodes, starts);
       found = visibleOnly(toPageMatches(runOwner, nodes, starts, matches), runOwner);
     }
@@ -293,14 +291,15 @@ export function* collectMatches(options: CollectOptions, cursor: MatchCursor): G
       }
       const el = node as Element;
       const block = !isInline(el);
+      const byMarkup = isSkippedByMarkup(el);
       let text: string | null = null;
-      if (block && deep && !isSkippedByMarkup(el) && readsWhole(el)) {
+      if (block && deep && !byMarkup && readsWhole(el)) {
         text = el.textContent;
         if (text !== null && text.length > MAX_RUN_UNITS) text = null;
       }
       // The style of inline elements, and of a block read whole, is read only where a match lies in
       // them (see flush); the other blocks' is read on the way, so a hidden subtree is not read at all.
-      const skipped = text === null && (block ? isSkipped(el) : isSkippedByMarkup(el));
+      const skipped = byMarkup || (block && text === null && isHiddenByStyle(el));
       if (skipped || block) {
         const found = flush();
         if (due(found)) yield found;

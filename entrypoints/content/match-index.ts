@@ -59,7 +59,7 @@ export function toPageMatches(owner: Element, nodes: readonly Text[], starts: re
 /** Where a match starts and ends within one of its nodes. */
 function spanIn(match: PageMatch, node: Text): [number, number] {
   const start = match.nodes[0] === node ? match.startOffset : 0;
-  const end = match.nodes[match.nodes.length - 1] === node ? match.endOffset : node.data.length;
+  const end = match.nodes[match.nodes.length - 1] === node ? match.endOffset : node.length;
   return [start, end];
 }
 
