@@ -128,6 +128,19 @@ class InitiatorMatcher {
   }
 }
 
+/**
+ * Keeps the page's uncaught errors and its console errors and warnings in
+ * `into` (content scripts log to the page's console, isolated worlds
+ * included, and do not raise page errors); returns `into`.
+ */
+export function recordConsoleProblems(page: Page, into: string[] = [], prefix = ''): string[] {
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') into.push(prefix + m.text());
+  });
+  page.on('pageerror', (e) => into.push(prefix + String(e)));
+  return into;
+}
+
 export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;

@@ -14,6 +14,7 @@ import {
   type ExtensionSession,
   type FixtureServer,
 } from './harness';
+import { firstHighlightPoint } from './reliability-support';
 
 describe('no network', () => {
   let session: ExtensionSession;
@@ -34,16 +35,7 @@ describe('no network', () => {
     highlighted = await page
       .waitForFunction(() => (CSS.highlights?.get('policy-lens')?.size ?? 0) > 0, undefined, { timeout: 5_000 })
       .then(() => true, () => false);
-    const rect = await page.evaluate(() => {
-      const first = [...(CSS.highlights?.get('policy-lens') ?? [])][0];
-      if (!first) return null;
-      // A StaticRange has no geometry: measure a live Range over the same text.
-      const range = document.createRange();
-      range.setStart(first.startContainer, first.startOffset);
-      range.setEnd(first.endContainer, first.endOffset);
-      const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    });
+    const rect = await firstHighlightPoint(page);
     if (rect) {
       await page.mouse.move(rect.x - 40, rect.y + 60);
       await page.mouse.move(rect.x, rect.y, { steps: 4 });

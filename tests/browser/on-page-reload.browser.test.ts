@@ -3,15 +3,16 @@
 // console as "Extension context invalidated".
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleMessage } from 'playwright-core';
 import {
   anyExtensionPagePath,
   launchWithExtension,
+  recordConsoleProblems,
   serveFixtures,
   waitForIndexReady,
   type ExtensionSession,
   type FixtureServer,
 } from './harness';
+import { firstHighlightPoint } from './reliability-support';
 
 describe('on the page: extension reload', () => {
   let session: ExtensionSession;
@@ -30,12 +31,7 @@ describe('on the page: extension reload', () => {
 
   it('stops the old content script without errors', async () => {
     const page = await session.context.newPage();
-    const messages: string[] = [];
-    // Content-script errors show in the page's console (isolated worlds included), not as page errors.
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' || m.type() === 'warning') messages.push(m.text());
-    });
-    page.on('pageerror', (e) => messages.push(String(e)));
+    const messages = recordConsoleProblems(page);
     await page.goto(`${site.origin}/on-page-news.html`);
     await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 10);
 
@@ -48,14 +44,7 @@ describe('on the page: extension reload', () => {
     await page.waitForTimeout(500);
 
     // The pointer over a term wakes the old script, which finds its context gone and stops.
-    const point = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('policy-lens')!][0]!;
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
+    const point = (await firstHighlightPoint(page))!;
     await page.mouse.move(point.x, point.y, { steps: 3 });
     await page.waitForTimeout(1_000);
     await page.mouse.move(point.x + 1, point.y, { steps: 2 });

@@ -14,6 +14,7 @@ import {
   type ExtensionSession,
   type FixtureServer,
 } from './harness';
+import { highlightedTexts } from './reliability-support';
 
 const STRICT_CSP = "default-src 'none'";
 
@@ -26,25 +27,9 @@ const INIT_SCRIPT = `
 
 type Target = Page | Frame;
 
-/** The highlighted strings in the document's own tree, in document order (ranges in shadow trees cannot be compared with them). */
-function highlighted(target: Target): Promise<string[]> {
-  return target.evaluate(() => {
-    const highlight = CSS.highlights.get('policy-lens');
-    if (!highlight) return [];
-    const ranges = [...highlight].filter((r) => r.startContainer.getRootNode() === document).map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range;
-    });
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return ranges.map((r) => r.toString());
-  });
-}
-
 async function waitForHighlights(target: Target, count: number): Promise<string[]> {
   await target.waitForFunction((n) => (CSS.highlights.get('policy-lens')?.size ?? 0) >= n, count, { timeout: 15_000 });
-  return highlighted(target);
+  return highlightedTexts(target);
 }
 
 function bodyUnchanged(page: Page): Promise<boolean> {
@@ -160,7 +145,7 @@ describe('on the page: highlights and hover card', () => {
     const found = await waitForHighlights(page, NEWS_TERMS.length);
     // Give a stray late match time to show up before the exact comparison.
     await page.waitForTimeout(300);
-    expect(await highlighted(page)).toEqual(NEWS_TERMS);
+    expect(await highlightedTexts(page)).toEqual(NEWS_TERMS);
     expect(found).toEqual(NEWS_TERMS);
     expect(await bodyUnchanged(page)).toBe(true);
     await page.close();
@@ -182,7 +167,7 @@ describe('on the page: highlights and hover card', () => {
     ];
     await waitForHighlights(page, expected.length);
     await page.waitForTimeout(300);
-    expect(await highlighted(page)).toEqual(expected);
+    expect(await highlightedTexts(page)).toEqual(expected);
     expect(await bodyUnchanged(page)).toBe(true);
     await page.close();
   });
@@ -191,7 +176,7 @@ describe('on the page: highlights and hover card', () => {
     // The same browser highlights the news page (above), so an empty registry here is the matcher's answer.
     const page = await open('on-page-sports.html');
     await page.waitForTimeout(1_500);
-    expect(await highlighted(page)).toEqual([]);
+    expect(await highlightedTexts(page)).toEqual([]);
     expect(await bodyUnchanged(page)).toBe(true);
     await page.close();
   });
@@ -295,7 +280,7 @@ describe('on the page: highlights and hover card', () => {
       const ranges = [...(CSS.highlights.get('policy-lens') ?? [])];
       return ranges.some((r) => r.startContainer.textContent === '长护') && ranges.every((r) => r.startContainer.isConnected);
     });
-    expect(await highlighted(page)).toEqual(['长护险', '中国冰壶联赛']);
+    expect(await highlightedTexts(page)).toEqual(['长护险', '中国冰壶联赛']);
     expect(await inShadow()).toEqual(['证照联办']);
     await page.close();
   });
@@ -311,7 +296,7 @@ describe('on the page: highlights and hover card', () => {
     });
     await page.waitForFunction(() => [...(CSS.highlights.get('policy-lens') ?? [])].every((r) => r.startContainer.isConnected));
     await page.waitForTimeout(300);
-    const now = await highlighted(page);
+    const now = await highlightedTexts(page);
     expect(now.filter((t) => t === '适老化改造' || t === '长护险')).toEqual([]);
     expect(now.filter((t) => t === '高标准农田')).toHaveLength(1);
     await page.close();
@@ -324,7 +309,7 @@ describe('on the page: highlights and hover card', () => {
     await page.keyboard.type('鲁班工坊');
     await page.fill('#comment', '鲁班工坊');
     await page.waitForTimeout(500);
-    expect(await highlighted(page)).toEqual(NEWS_TERMS);
+    expect(await highlightedTexts(page)).toEqual(NEWS_TERMS);
     await page.close();
   });
 
@@ -471,7 +456,7 @@ describe('on the page: highlights and hover card', () => {
       await page.waitForTimeout(100);
     }
     await page.evaluate(() => (window as unknown as Hostile).__hostile.restore());
-    expect(await highlighted(page)).toEqual(['高标准农田', '高标准农田']);
+    expect(await highlightedTexts(page)).toEqual(['高标准农田', '高标准农田']);
     const point = (await termPoint(page, '高标准农田', 1))!;
     await page.evaluate(() => (window as unknown as Hostile).__hostile.break());
     await page.mouse.move(point.x, point.y + 40);

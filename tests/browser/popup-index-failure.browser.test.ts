@@ -16,6 +16,7 @@ import {
   type ExtensionSession,
   type FixtureServer,
 } from './harness';
+import { firstHighlightPoint } from './reliability-support';
 
 interface RuntimeGlobals {
   chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -61,14 +62,7 @@ async function highlightAndHover(session: ExtensionSession, site: FixtureServer)
   await news.goto(`${site.origin}/demo-news.html`);
   await news.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) > 0, undefined, { timeout: 15_000 });
   const highlights = await news.evaluate(() => CSS.highlights.get('policy-lens')?.size ?? 0);
-  const point = await news.evaluate(() => {
-    const first = [...CSS.highlights.get('policy-lens')!][0]!;
-    const range = document.createRange();
-    range.setStart(first.startContainer, first.startOffset);
-    range.setEnd(first.endContainer, first.endOffset);
-    const r = range.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  });
+  const point = (await firstHighlightPoint(news))!;
   await news.mouse.move(point.x - 40, point.y + 60);
   await news.mouse.move(point.x, point.y, { steps: 4 });
   await news.waitForFunction(() => document.querySelector('policy-lens-card')?.hasAttribute('data-clause-id'), undefined, {

@@ -10,9 +10,16 @@
 // Page.createIsolatedWorld), because Playwright's evaluate runs in the
 // page's broken world.
 
-import type { CDPSession, ConsoleMessage, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, serveFixtures, waitForIndexReady, type ExtensionSession, type FixtureServer } from './harness';
+import {
+  launchWithExtension,
+  recordConsoleProblems,
+  serveFixtures,
+  waitForIndexReady,
+  type ExtensionSession,
+  type FixtureServer,
+} from './harness';
 import { textPoint } from './reliability-support';
 
 /** Evaluates expressions in a fresh isolated world of the page's main frame, where the built-ins are intact. */
@@ -75,11 +82,7 @@ describe('reliability: a page that breaks the built-ins in its own world', () =>
   it('keeps highlighting, follows changes, opens the card, throws nothing, and the page keeps working', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
-    const consoleMessages: string[] = [];
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleMessages.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleMessages.push(String(e)));
+    const consoleMessages = recordConsoleProblems(page);
     await page.goto(`${site.origin}/reliability-hostile.html`);
     const probe = await cleanWorld(page);
     // The page's world really is broken (asked over CDP in the main world, whose own evaluation needs none of these)…
@@ -150,11 +153,7 @@ describe('reliability: a page that breaks the built-ins in its own world', () =>
   it('a page that takes the card\'s tag name for its own custom element: highlights stay, nothing is thrown', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
-    const consoleMessages: string[] = [];
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleMessages.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleMessages.push(String(e)));
+    const consoleMessages = recordConsoleProblems(page);
     await page.goto(`${site.origin}/reliability-hostile-tag.html`);
     await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 1, null, { timeout: 15_000 });
     const point = await textPoint(page, 'farm', '高标准农田');

@@ -17,6 +17,7 @@ import type { Reply, TermTable } from '@/lib/messages';
 import {
   anyExtensionPagePath,
   launchWithExtension,
+  recordConsoleProblems,
   serveFixtures,
   waitForIndexReady,
   type ExtensionSession,
@@ -163,10 +164,7 @@ describe('reliability: huge pages', () => {
     const page = await session.context.newPage();
     const ourTasks = traced ? await traceOurTasks(session, page) : undefined;
     await page.setViewportSize({ width: 1000, height: 800 });
-    page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${path}: ${m.text()}`);
-    });
+    recordConsoleProblems(page, errors, `${path}: `);
     await page.goto(`${site.origin}/${path}`, { timeout: 60_000 });
     return { page, ourTasks };
   }

@@ -1,10 +1,12 @@
-// What the reliability tests share: switching the extension through its
-// settings as the options page would, reading highlights and resting the
-// pointer on a term in any frame, the page-side recorders (long tasks and
-// frames, the DOM as the page built it) and the trace that finds our tasks.
+// What the reliability tests (and some others) share: switching the extension
+// through its settings as the options page would, reading highlights and
+// where they stand, resting the pointer on a term in any frame, the page-side
+// recorders (long tasks and frames, the DOM as the page built it) and the
+// trace that finds our tasks.
 
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/default-settings';
 import { anyExtensionPagePath, type ExtensionSession } from './harness';
 import { startTrace, stopTrace, tasksCausedBy, type TaskStats } from './trace-tasks';
 
@@ -22,19 +24,14 @@ interface StorageGlobals {
 export async function setSettings(session: ExtensionSession, change: Record<string, unknown>): Promise<void> {
   const page = await session.extensionPage(anyExtensionPagePath());
   try {
-    await page.evaluate(async (change) => {
-      const api = (globalThis as unknown as StorageGlobals).chrome.storage.local;
-      const current = ((await api.get('settings')).settings ?? {}) as Record<string, unknown>;
-      const defaults = {
-        enabled: true,
-        defaultOn: true,
-        sites: {},
-        highlightStyle: 'underline',
-        highlightColor: '#c2410c',
-        hoverDelayMs: 150,
-      };
-      await api.set({ settings: { ...defaults, ...current, ...change } });
-    }, change);
+    await page.evaluate(
+      async ({ change, defaults }) => {
+        const api = (globalThis as unknown as StorageGlobals).chrome.storage.local;
+        const current = ((await api.get('settings')).settings ?? {}) as Record<string, unknown>;
+        await api.set({ settings: { ...defaults, ...current, ...change } });
+      },
+      { change, defaults: DEFAULT_SETTINGS },
+    );
   } finally {
     await page.close();
   }
@@ -80,6 +77,20 @@ export function textPoint(page: Page, id: string, text: string): Promise<{ x: nu
     },
     { id, text },
   );
+}
+
+/** The middle of the first registered highlight in the page's viewport, or null when nothing is highlighted. */
+export function firstHighlightPoint(page: Page): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(() => {
+    const first = [...(CSS.highlights?.get('policy-lens') ?? [])][0];
+    if (!first) return null;
+    // A StaticRange has no geometry: measure a live Range over the same text.
+    const range = document.createRange();
+    range.setStart(first.startContainer, first.startOffset);
+    range.setEnd(first.endContainer, first.endOffset);
+    const box = range.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
 }
 
 /** Where the highlighted `text` stands in the target's own viewport (scrolled into view first). */

@@ -8,12 +8,13 @@
 // Chromium ever starts injecting, the test says so instead of passing by
 // accident. The new script takes over at the tab's next load.
 
-import type { CDPSession, ConsoleMessage, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedExtension, installUpdate, updatableCopy, withVersion } from './extension-update';
 import {
   builtExtensionDir,
   launchWithExtension,
+  recordConsoleProblems,
   serveFixtures,
   waitForIndexReady,
   type ExtensionSession,
@@ -59,11 +60,7 @@ describe('reliability: an extension update under an open page', () => {
 
   it('stops the old content script cleanly and the new one takes over at the next load', async () => {
     const page = await session.context.newPage();
-    const messages: string[] = [];
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' || m.type() === 'warning') messages.push(m.text());
-    });
-    page.on('pageerror', (e) => messages.push(String(e)));
+    const messages = recordConsoleProblems(page);
     const { worlds } = await watchExtensionWorlds(page, session.extensionId);
     await page.goto(`${site.origin}/on-page-news.html`);
     await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 10);
