@@ -48,6 +48,14 @@ export interface TaskStats {
   longestMs: number;
   /** CPU time of the longest task: on a loaded machine a task's wall time includes waiting for a core. */
   longestCpuMs: number;
+  /**
+   * The most CPU time a task of ours took with V8's garbage collections
+   * inside it taken out, and the longest collection inside a task of ours: a
+   * collection runs in whichever task allocates when the heap is full, and
+   * collects the page's garbage with ours.
+   */
+  ownCpuMs: number;
+  gcMs: number;
   totalMs: number;
   /** Of those, tasks over 50 ms. */
   over50: number;
@@ -160,6 +168,17 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUr
   }
 
   const ours = [...tasksByPid.values()].flat().filter((t) => t.ours);
+  const collections = events.filter(
+    (e) => (e.name === 'MinorGC' || e.name === 'MajorGC') && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`),
+  );
+  let ownCpu = 0;
+  let gc = 0;
+  for (const task of ours) {
+    let inside = 0;
+    for (const e of collections) if (e.ts >= task.start && e.ts + (e.dur ?? 0) <= task.end) inside += e.tdur ?? e.dur ?? 0;
+    ownCpu = Math.max(ownCpu, task.cpu - inside);
+    gc = Math.max(gc, inside);
+  }
   const longest = ours.reduce<(typeof ours)[number] | undefined>((a, t) => (!a || t.end - t.start > a.end - a.start ? t : a), undefined);
   const pagePids = new Set(events.filter((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl).map((e) => e.pid));
   const pageTasks = [...pagePids].flatMap((pid) => tasksByPid.get(pid) ?? []).map((t) => (t.end - t.start) / 1000);
@@ -177,6 +196,8 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUr
     tasks: ours.length,
     longestMs: longest ? (longest.end - longest.start) / 1000 : 0,
     longestCpuMs: longest ? longest.cpu / 1000 : 0,
+    ownCpuMs: ownCpu / 1000,
+    gcMs: gc / 1000,
     totalMs: ours.reduce((n, t) => n + (t.end - t.start), 0) / 1000,
     over50: ours.filter((t) => t.end - t.start > 50_000).length,
     longestHotspots: [...counts]
