@@ -21,12 +21,23 @@ const SKIPPED = new Set([
   'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio', 'head', 'title', CARD_TAG,
 ]);
 
-/** Elements that flow within a line: text on either side of them belongs to the same run. */
-const INLINE = new Set([
+/**
+ * Elements that flow within a line: text on either side of them belongs to
+ * the same run. All but span are elements that cannot host a shadow root
+ * (attachShadow throws on them).
+ */
+const INLINE_NO_SHADOW = [
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
-  'kbd', 'label', 'mark', 'nobr', 'q', 'rb', 'ruby', 'rt', 'rp', 's', 'samp', 'small', 'span', 'strike',
+  'kbd', 'label', 'mark', 'nobr', 'q', 'rb', 'ruby', 'rt', 'rp', 's', 'samp', 'small', 'strike',
   'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
-]);
+];
+const INLINE = new Set([...INLINE_NO_SHADOW, 'span']);
+/**
+ * Any element inside a block that keeps it from being read whole without a
+ * look at each element: one that is not a plain inline element which cannot
+ * host a shadow root, or one whose markup may hide or skip it.
+ */
+const NOT_PLAIN_INSIDE = `:not(${INLINE_NO_SHADOW.join(',')}), [hidden], [contenteditable]`;
 
 /**
  * A block's text longer than this is cut: the walk hands the scanner its
@@ -48,7 +59,7 @@ const ELEMENTS_PER_PAUSE = 200;
 const UNITS_PER_PAUSE = 4_096;
 /** Text of nothing but white space. */
 const BLANK = /^\s*$/;
-/** Elements inside a block beyond which it is walked node by node rather than read whole. */
+/** Elements of a block the query flags (see readsWhole) beyond which it is walked node by node rather than read whole. */
 const MAX_WHOLE_ELEMENTS = 32;
 
 export function isInline(el: Element): boolean {
@@ -156,10 +167,19 @@ function visibleOnly(matches: PageMatch[], owner: Element): PageMatch[] {
  * when it holds a match: reading node by node in the content script's world,
  * where every node read gets a wrapper of its own and every string read a
  * handle, took twice as long as reading the same blocks' textContent (3 passes
- * over the 10 MB page: 195-215 ms against 76-82 ms). Checking the inline
- * elements with querySelector instead of visiting them was slower still.
+ * over the 10 MB page: 195-215 ms against 76-82 ms).
+ *
+ * Most blocks pass one querySelector, which looks at their elements without
+ * making a wrapper for any of them. Each wrapper of the content script's
+ * world is work for V8's young-generation collector, which must find out
+ * whether the page still holds it: on the 10 MB page, a minor collection after
+ * visiting every paragraph and its link took 8-10 ms, after the query 3-4 ms,
+ * and the walk was faster too (40 against 50 ms). Only the blocks the query
+ * flags (a span, which may host a shadow root; a hidden or editable element;
+ * anything else) are walked element by element, at most MAX_WHOLE_ELEMENTS.
  */
 function readsWhole(block: Element): boolean {
+  if (block.querySelector(NOT_PLAIN_INSIDE) === null) return true;
   let count = 0;
   for (let el = block.firstElementChild; el; ) {
     if (++count > MAX_WHOLE_ELEMENTS || !isInline(el) || isSkippedByMarkup(el) || el.shadowRoot) return false;
