@@ -40,7 +40,7 @@ function scanAndPaint(table: TermTable): Promise<ScanAndPaintResult> {
   return new Promise((done) => {
     const started = performance.now();
     const matcher = loadMatcher(table.matcher);
-    const index = new MatchIndex();
+    const index = new MatchIndex(ownerBlock);
     const painter = createPainter();
     previous = painter;
     let busyMs = 0;

@@ -4,14 +4,15 @@
 // term split as <a>高效办成</a>一件事 or <b>津</b>治通 is still found; a block
 // boundary starts it afresh. Nothing is joined or copied in script: no string
 // or offset array is built per block (building them was a third of the scan's
-// time on a 1,000,000-character page), only the block's nodes are kept, to
-// map a match back to exact DOM offsets. A block holding nothing but text and
-// plain inline elements, the common paragraph, is read whole with one
-// textContent (see readWhole). The page's nodes are only read, never split,
-// wrapped or normalised.
+// time on a 1,000,000-character page); a block with a match keeps its text
+// nodes, to map the match back to exact DOM offsets. A block holding nothing
+// but text and plain inline elements, the common paragraph, is read whole
+// with one textContent (see readsWhole), and its text nodes are listed only
+// when a match of it needs them (see TextRun). The page's nodes are only
+// read, never split, wrapped or normalised.
 
 import type { MatchCursor } from '@/lib/matcher';
-import { toPageMatches, type PageMatch } from './match-index';
+import { TextRun, toPageMatches, type PageMatch } from './match-index';
 
 export const CARD_TAG = 'policy-lens-card';
 
@@ -77,12 +78,18 @@ function isSkippedByMarkup(el: Element): boolean {
 }
 
 /**
- * Elements hidden by style: display:none or visibility:hidden.
- * `checkVisibility` reads the style the page already computed, where
+ * Whether the element has a box and is not visibility:hidden, as far as the
+ * style the page already computed says: `checkVisibility` reads it, where
  * getComputedStyle would build a whole declaration object for every element.
+ * True where the browser lacks it.
  */
+function looksVisible(el: Element): boolean {
+  return typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
+}
+
+/** Elements hidden by style: display:none or visibility:hidden. */
 function isHiddenByStyle(el: Element): boolean {
-  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) {
+  if (!looksVisible(el)) {
     // "Not visible" also means "no box": display:contents (whose children are visible) and, on a
     // large page read before its first layout, elements not laid out yet (seen: 328 of 5,958 terms
     // lost on a 1,000,000-character page). The computed style decides those rare cases.
@@ -145,9 +152,7 @@ function visibleOnly(matches: PageMatch[], owner: Element): PageMatch[] {
     if (known === undefined) {
       // One check covers the ancestors (a hidden ancestor leaves no box, visibility is inherited);
       // only an element reported not visible has its chain up to the block looked at one by one.
-      known =
-        typeof parent.checkVisibility !== 'function' ||
-        parent.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
+      known = looksVisible(parent);
       for (let el: Element | null = parent; !known && el && el !== owner; el = el.parentElement) {
         if (isHiddenByStyle(el)) break;
         if (el.parentElement === owner) known = true;
@@ -157,6 +162,19 @@ function visibleOnly(matches: PageMatch[], owner: Element): PageMatch[] {
     return known;
   };
   return matches.filter((match) => match.nodes.every((node) => visible(node.parentElement)));
+}
+
+/**
+ * Whether an element inside a block read whole may hide some of its text:
+ * only then are its matches placed in its text nodes to be checked one by
+ * one (visibleOnly). Its elements are looked at, fewer than its text nodes (a
+ * paragraph with a link has one element and three text nodes), and only for
+ * a block with a match.
+ */
+function mayHideText(block: Element): boolean {
+  if (block.childElementCount === 0) return false;
+  for (const el of block.getElementsByTagName('*')) if (!looksVisible(el)) return true;
+  return false;
 }
 
 /**
@@ -189,18 +207,6 @@ function readsWhole(block: Element): boolean {
     el = next;
   }
   return true;
-}
-
-/** A block's non-empty text nodes in order, with where each starts in its textContent. */
-function textNodesOf(block: Element, nodes: Text[], starts: number[]): void {
-  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  let length = 0;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (node.length === 0) continue;
-    nodes.push(node);
-    starts.push(length);
-    length += node.length;
-  }
 }
 
 interface Frame {
@@ -261,8 +267,12 @@ export function* collectMatches(options: CollectOptions, cursor: MatchCursor): G
     const matches = cursor.finish();
     let found = none;
     if (matches.length && !(whole && isHiddenByStyle(whole))) {
-      if (whole) textNodesOf(whole, nodes, starts);
-      found = visibleOnly(toPageMatches(runOwner, nodes, starts, matches), runOwner);
+      if (whole) {
+        const all = toPageMatches(new TextRun(whole), matches);
+        found = mayHideText(whole) ? visibleOnly(all, whole) : all;
+      } else {
+        found = visibleOnly(toPageMatches(new TextRun(runOwner, nodes.slice(), starts.slice()), matches), runOwner);
+      }
     }
     cursor.reset();
     nodes.length = 0;

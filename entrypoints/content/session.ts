@@ -8,6 +8,7 @@ import type { Matcher } from '@/lib/matcher';
 import type { ClauseCard, TabRequests, TermTable } from '@/lib/messages';
 import { HoverCard } from './card/hover-card';
 import { cardText } from './card/card-text';
+import { ownerBlock } from './collect-text';
 import { HighlightStyleSheet } from './highlight-style';
 import { watchHover } from './hover';
 import { inDocumentOrder, MatchIndex, type PageMatch } from './match-index';
@@ -36,7 +37,7 @@ export function startSession(options: {
   let settings = options.settings;
   const abort = new AbortController();
   const signal = abort.signal;
-  const index = new MatchIndex();
+  const index = new MatchIndex(ownerBlock);
   const painter = createPainter();
   const style = new HighlightStyleSheet();
   style.update(settings.highlightStyle, settings.highlightColor);
@@ -104,8 +105,8 @@ export function startSession(options: {
   const anchorRect = (match: PageMatch, x?: number, y?: number): DOMRect | null => {
     const range = document.createRange();
     try {
-      range.setStart(match.nodes[0]!, match.startOffset);
-      range.setEnd(match.nodes[match.nodes.length - 1]!, match.endOffset);
+      range.setStart(match.firstNode, match.startOffset);
+      range.setEnd(match.lastNode, match.endOffset);
     } catch {
       return null;
     }
@@ -169,7 +170,7 @@ export function startSession(options: {
 
   /** Scrolls a match into the middle of the view and opens its card with focus in it. */
   const reveal = async (match: PageMatch) => {
-    const parent = match.nodes[0]!.parentElement;
+    const parent = match.firstNode.parentElement;
     parent?.scrollIntoView({ block: 'center', inline: 'nearest' });
     await openCard(match, 0, null, true);
   };

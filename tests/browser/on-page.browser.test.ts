@@ -103,6 +103,8 @@ const NEWS_TERMS = [
   '高标准\n    农田',
   '天津马拉松赛',
   '中国冰壶联赛',
+  // Beside two terms in inline elements hidden by style (display:none, visibility:hidden).
+  '自贸试验区',
 ];
 
 describe('on the page: highlights and hover card', () => {
@@ -396,6 +398,9 @@ describe('on the page: highlights and hover card', () => {
     expect(terms.ok).toBe(true);
     expect(terms.value.terms.find((t) => t.term === '津治通')?.count).toBe(2);
     expect(terms.value.terms.find((t) => t.term === '高标准农田')?.count).toBe(2);
+    // Only in fields, hidden blocks and hidden inline elements: not counted.
+    expect(terms.value.terms.map((t) => t.term)).not.toContain('鲁班工坊');
+    expect(terms.value.terms.map((t) => t.term)).not.toContain('证照联办');
     expect(await sendToTab({ type: 'reveal-term', termId: 'no-such-term' })).toEqual({ ok: true, value: { found: false } });
     expect(await sendToTab({ type: 'reveal-term', termId: 42 })).toEqual({ ok: false, error: 'malformed reveal-term message' });
     await control.close();
