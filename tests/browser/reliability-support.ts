@@ -240,19 +240,20 @@ export async function traceOurTasks(session: ExtensionSession, page: Page): Prom
 export function describeOurTasks(t: TaskStats): string {
   return (
     `${t.tasks} tasks of ours (${t.totalMs.toFixed(0)} ms in all), longest ${t.longestMs.toFixed(1)} ms ` +
-    `(${t.longestCpuMs.toFixed(1)} ms CPU: ${t.longestBreakdown.slice(0, 4).join(', ')}); at most ${t.ownCpuMs.toFixed(1)} ms CPU ` +
-    `of our own in a task, V8's collections aside (the longest in a task of ours ${t.gcMs.toFixed(1)} ms); the page's longest task ${t.page.longestMs.toFixed(0)} ms`
+    `(${t.longestCpuMs.toFixed(1)} ms CPU: ${t.longestBreakdown.slice(0, 4).join(', ')}; sampled: ${t.longestHotspots.slice(0, 3).join(', ')}); ` +
+    `at most ${t.mostCpuMs.toFixed(1)} ms CPU in a task, ${t.ownCpuMs.toFixed(1)} ms with V8's collections taken out ` +
+    `(the longest in a task of ours ${t.gcMs.toFixed(1)} ms); the page's longest task ${t.page.longestMs.toFixed(0)} ms`
   );
 }
 
 /**
- * No task of ours over 50 ms of our own CPU time. Wall time also holds the
- * time a task's thread waited for a core, which on a shared two-core machine
- * is nobody's code (a clean CI run saw a 159 ms task where the trace finds
- * 20-35 ms of ours). A young-generation collection is V8's, run in whichever
- * task allocates when the heap is full; on the 10 MB page one lands in a
- * slice of ours and took 23-46 ms there: it is reported, not counted.
+ * No task of ours over 50 ms of CPU time, V8's collections inside it
+ * included: a young-generation collection runs in whichever task allocates
+ * when the heap is full, and what it has to do is mostly ours (every wrapper
+ * and string the scan made). Wall time also holds the time a task's thread
+ * waited for a core, which on a shared two-core machine is nobody's code (a
+ * clean CI run saw a 159 ms task where the trace found 20-35 ms of ours).
  */
 export function expectNoLongTaskOfOurs(t: TaskStats): void {
-  expect(t.ownCpuMs, describeOurTasks(t)).toBeLessThanOrEqual(50);
+  expect(t.mostCpuMs, describeOurTasks(t)).toBeLessThanOrEqual(50);
 }

@@ -48,11 +48,12 @@ export interface TaskStats {
   longestMs: number;
   /** CPU time of the longest task: on a loaded machine a task's wall time includes waiting for a core. */
   longestCpuMs: number;
+  /** The most CPU time any task of ours took, V8's garbage collections inside it included. */
+  mostCpuMs: number;
   /**
-   * The most CPU time a task of ours took with V8's garbage collections
-   * inside it taken out, and the longest collection inside a task of ours: a
-   * collection runs in whichever task allocates when the heap is full, and
-   * collects the page's garbage with ours.
+   * The same with the collections taken out, and the longest collection
+   * inside a task of ours: a collection runs in whichever task allocates when
+   * the heap is full, and collects the page's garbage with ours.
    */
   ownCpuMs: number;
   gcMs: number;
@@ -171,11 +172,13 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUr
   const collections = events.filter(
     (e) => (e.name === 'MinorGC' || e.name === 'MajorGC') && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`),
   );
+  let mostCpu = 0;
   let ownCpu = 0;
   let gc = 0;
   for (const task of ours) {
     let inside = 0;
     for (const e of collections) if (e.ts >= task.start && e.ts + (e.dur ?? 0) <= task.end) inside += e.tdur ?? e.dur ?? 0;
+    mostCpu = Math.max(mostCpu, task.cpu);
     ownCpu = Math.max(ownCpu, task.cpu - inside);
     gc = Math.max(gc, inside);
   }
@@ -196,6 +199,7 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUr
     tasks: ours.length,
     longestMs: longest ? (longest.end - longest.start) / 1000 : 0,
     longestCpuMs: longest ? longest.cpu / 1000 : 0,
+    mostCpuMs: mostCpu / 1000,
     ownCpuMs: ownCpu / 1000,
     gcMs: gc / 1000,
     totalMs: ours.reduce((n, t) => n + (t.end - t.start), 0) / 1000,
