@@ -41,7 +41,7 @@ function scanAndPaint(table: TermTable): Promise<ScanAndPaintResult> {
     const started = performance.now();
     const matcher = loadMatcher(table.matcher);
     const index = new MatchIndex(ownerBlock);
-    const painter = createPainter();
+    const painter = createPainter((owner) => index.ofOwner(owner));
     previous = painter;
     let busyMs = 0;
     let slices = 0;

@@ -142,6 +142,8 @@ function spanIn(match: PageMatch, node: Text): [number, number] | undefined {
   return [i === 0 ? match.startOffset : 0, i === nodes.length - 1 ? match.endOffset : node.length];
 }
 
+const NONE: readonly PageMatch[] = Object.freeze([]);
+
 export class MatchIndex {
   #byOwner = new Map<Element, PageMatch[]>();
   #size = 0;
@@ -214,9 +216,14 @@ export class MatchIndex {
     this.#size = 0;
   }
 
+  /** The matches of one block. */
+  ofOwner(owner: Element): readonly PageMatch[] {
+    return this.#byOwner.get(owner) ?? NONE;
+  }
+
   #inBlockOf(node: Node): readonly PageMatch[] {
     const owner = this.#ownerOf(node);
-    return (owner && this.#byOwner.get(owner)) || [];
+    return owner ? this.ofOwner(owner) : NONE;
   }
 }
 

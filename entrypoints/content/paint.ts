@@ -51,7 +51,11 @@ function isNearView(el: Element): boolean {
   return box.bottom >= -band && box.top <= window.innerHeight + band && (box.width > 0 || box.height > 0);
 }
 
-export function createPainter(): Painter {
+/**
+ * `matchesOf` gives a block's matches as the match index holds them: the
+ * painter keeps no list of its own, only which blocks are near the view.
+ */
+export function createPainter(matchesOf: (owner: Element) => readonly Paintable[]): Painter {
   const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
   if (!registry || typeof Highlight !== 'function' || typeof IntersectionObserver !== 'function') {
     return { supported: false, add() {}, remove() {}, hover() {}, clear() {} };
@@ -60,9 +64,6 @@ export function createPainter(): Painter {
   const hovered = new Highlight();
   // The hovered term is painted above the underline of all terms.
   hovered.priority = 1;
-  // Arrays, not Sets: a Set's table for the one or two matches of a block was most of what the
-  // painter kept per block (1.25 MB for the 8,400 blocks with a term of the 10 MB page).
-  const byOwner = new Map<Element, Paintable[]>();
   const near = new Set<Element>();
   let registered = false;
   const register = () => {
@@ -76,12 +77,13 @@ export function createPainter(): Painter {
     (entries) => {
       let added = false;
       for (const entry of entries) {
-        const matches = byOwner.get(entry.target);
-        if (!matches) continue;
+        const matches = matchesOf(entry.target);
+        // A report queued before the block's matches were dropped.
+        if (matches.length === 0) continue;
         if (entry.isIntersecting) {
           near.add(entry.target);
           for (const match of matches) all.add(match.range);
-          added ||= matches.length > 0;
+          added = true;
         } else if (near.delete(entry.target)) {
           for (const match of matches) all.delete(match.range);
         }
@@ -95,16 +97,15 @@ export function createPainter(): Painter {
     supported: true,
     add(matches, placeNow = false) {
       let added = false;
+      let last: Element | undefined;
       for (const match of matches) {
         const owner = match.owner;
-        let owned = byOwner.get(owner);
-        if (!owned) {
-          owned = [];
-          byOwner.set(owner, owned);
+        // A block's matches come together; observing a block already observed does nothing.
+        if (owner !== last) {
           observer.observe(owner);
           if (placeNow && isNearView(owner)) near.add(owner);
+          last = owner;
         }
-        owned.push(match);
         if (near.has(owner)) {
           all.add(match.range);
           added = true;
@@ -113,17 +114,9 @@ export function createPainter(): Painter {
       if (added) register();
     },
     remove(matches) {
-      const gone = new Set(matches);
+      for (const match of matches) if (near.has(match.owner)) all.delete(match.range);
       for (const owner of new Set(matches.map((match) => match.owner))) {
-        const owned = byOwner.get(owner);
-        if (!owned) continue;
-        const kept = owned.filter((match) => !gone.has(match));
-        if (near.has(owner)) for (const match of owned) if (gone.has(match)) all.delete(match.range);
-        if (kept.length) {
-          byOwner.set(owner, kept);
-          continue;
-        }
-        byOwner.delete(owner);
+        if (matchesOf(owner).length) continue;
         near.delete(owner);
         observer.unobserve(owner);
       }
@@ -137,7 +130,6 @@ export function createPainter(): Painter {
     },
     clear() {
       observer.disconnect();
-      byOwner.clear();
       near.clear();
       all.clear();
       hovered.clear();

@@ -38,7 +38,7 @@ export function startSession(options: {
   const abort = new AbortController();
   const signal = abort.signal;
   const index = new MatchIndex(ownerBlock);
-  const painter = createPainter();
+  const painter = createPainter((owner) => index.ofOwner(owner));
   const style = new HighlightStyleSheet();
   style.update(settings.highlightStyle, settings.highlightColor);
   style.adoptInto(document);
