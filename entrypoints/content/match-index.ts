@@ -50,7 +50,7 @@ export class TextRun {
 }
 
 /** A block's non-empty text nodes in order, with where each starts in its textContent. */
-export function textNodesOf(block: Element, nodes: Text[], starts: number[]): void {
+function textNodesOf(block: Element, nodes: Text[], starts: number[]): void {
   const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   let length = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
@@ -136,10 +136,13 @@ export function toPageMatches(run: TextRun, matches: readonly Match[]): PageMatc
 
 /** Where a match starts and ends within one of its nodes, or undefined when it does not cover the node. */
 function spanIn(match: PageMatch, node: Text): [number, number] | undefined {
-  const nodes = match.nodes;
+  const { nodes, starts } = match.run;
   const i = nodes.indexOf(node);
   if (i < 0) return undefined;
-  return [i === 0 ? match.startOffset : 0, i === nodes.length - 1 ? match.endOffset : node.length];
+  const from = starts[i]!;
+  const to = from + node.length;
+  if (match.end <= from || match.start >= to) return undefined;
+  return [Math.max(match.start, from) - from, Math.min(match.end, to) - from];
 }
 
 const NONE: readonly PageMatch[] = Object.freeze([]);
