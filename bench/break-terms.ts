@@ -2,7 +2,7 @@
 // page: the same amount of text and markup as the long page, but nothing for
 // PolicyLens to find, so its cost there is the pure cost of looking.
 
-import { foldChar, type FoldMap } from '@/lib/fold-text';
+import { foldChar, type FoldMap } from '@/lib/match/fold-text';
 import type { Random } from './seeded-random';
 
 /** Term forms grouped by first folded character, for a scan that tries only the forms that can start here. */

@@ -8,7 +8,7 @@
 // - no-match: the long page with every term occurrence broken.
 
 import { toDisplayText } from '@/lib/display-text';
-import { isSkippable, type FoldMap } from '@/lib/fold-text';
+import { isSkippable, type FoldMap } from '@/lib/match/fold-text';
 import { breakOccurrences, createTermFinder } from './break-terms';
 import { randomInt, seededRandom, shuffle, type Random } from './seeded-random';
 

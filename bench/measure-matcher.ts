@@ -3,8 +3,8 @@
 // scan should not grow with the number of terms.
 
 import type { BrowserContext } from 'playwright-core';
-import type { MatcherTerm } from '@/lib/matcher';
-import { foldText, type FoldMap } from '@/lib/fold-text';
+import type { MatcherTerm } from '@/lib/match/matcher';
+import { foldText, type FoldMap } from '@/lib/match/fold-text';
 import { openSettled } from './measure-scan';
 import { summarize, type Summary } from './stats';
 

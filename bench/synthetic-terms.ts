@@ -3,8 +3,8 @@
 // its mix are the report's) but that the seed does not contain, so a larger
 // automaton is measured rather than more matches.
 
-import type { MatcherTerm } from '@/lib/matcher';
-import { foldText, type FoldMap } from '@/lib/fold-text';
+import type { MatcherTerm } from '@/lib/match/matcher';
+import { foldText, type FoldMap } from '@/lib/match/fold-text';
 import { randomInt, seededRandom } from './seeded-random';
 
 const HAN = /^[\u3400-\u9fff]$/;

@@ -2,7 +2,7 @@
 // the shape the background sends to the content script ('term-table').
 
 import { readFileSync } from 'node:fs';
-import { createSnapshot, termTable } from '@/lib/index-snapshot';
+import { createSnapshot, termTable } from '@/lib/store/index-snapshot';
 import type { IndexBundle } from '@/lib/model';
 import type { TermTable } from '@/lib/messages';
 

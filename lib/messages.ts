@@ -4,8 +4,8 @@
 // or an oversized payload gets an error reply and the background keeps serving.
 
 import type { Clause, DocumentKind, Target, TermKind } from './model';
-import type { FoldMap } from './fold-text';
-import type { MatcherTables } from './matcher';
+import type { FoldMap } from './match/fold-text';
+import type { MatcherTables } from './match/matcher';
 
 /** What the content script needs to match: ids and folded forms only. */
 export interface MatchTerm {

@@ -5,8 +5,8 @@
 
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndex } from '../lib/build-index';
-import type { AbbreviationEntry } from '../lib/extract-terms';
+import { buildIndex } from '../lib/store/build-index';
+import type { AbbreviationEntry } from '../lib/document/extract-terms';
 
 const root = join(import.meta.dirname, '..');
 const seedDir = join(root, 'seeds');

@@ -3,8 +3,8 @@
 // the way its session drives them, so the figure is PolicyLens's code on the
 // page and not a copy of it. Also times the matcher alone on the page's text.
 
-import { createMatcher, loadMatcher, type MatcherTerm } from '@/lib/matcher';
-import type { FoldMap } from '@/lib/fold-text';
+import { createMatcher, loadMatcher, type MatcherTerm } from '@/lib/match/matcher';
+import type { FoldMap } from '@/lib/match/fold-text';
 import type { TermTable } from '@/lib/messages';
 import { isInSkippedTree, ownerBlock } from '@/entrypoints/content/collect-text';
 import { MatchIndex } from '@/entrypoints/content/match-index';

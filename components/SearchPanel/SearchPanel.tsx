@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Target } from '@/lib/model';
-import type { SearchMatch } from '@/lib/search';
+import type { SearchMatch } from '@/lib/search/search';
 import { toDisplayText } from '@/lib/display-text';
 import { t } from '@/extension/i18n';
 import { MarkedText } from '../MarkedText/MarkedText';

@@ -9,7 +9,7 @@ import {
   type BackgroundRequestType,
   type Reply,
 } from '@/lib/messages';
-import { clauseCard, clauseView, termTable } from '@/lib/index-snapshot';
+import { clauseCard, clauseView, termTable } from '@/lib/store/index-snapshot';
 import { resolveSiteState } from '@/lib/site-state';
 import { readSettings } from '@/extension/settings';
 import { reportUrl } from '@/extension/report-url';

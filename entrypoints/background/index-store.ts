@@ -4,10 +4,10 @@
 // snapshot comes from the bundle itself, so highlighting keeps working, and the
 // status says what failed so the popup can tell the reader and offer a rebuild.
 
-import { openPolicyLensDb, type PolicyLensDb } from '@/lib/db';
-import { countsOf, loadBundle } from '@/lib/load-bundle';
-import { readIndex } from '@/lib/read-index';
-import { createSnapshot, countsOfSnapshot, type IndexSnapshot } from '@/lib/index-snapshot';
+import { openPolicyLensDb, type PolicyLensDb } from '@/lib/store/db';
+import { countsOf, loadBundle } from '@/lib/store/load-bundle';
+import { readIndex } from '@/lib/store/read-index';
+import { createSnapshot, countsOfSnapshot, type IndexSnapshot } from '@/lib/store/index-snapshot';
 import type { IndexBundle } from '@/lib/model';
 import type { IndexStatus } from '@/lib/messages';
 

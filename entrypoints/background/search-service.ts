@@ -1,10 +1,10 @@
 // Search for the popup and the report view. The index is built as soon as
 // the snapshot is ready, so the popup's first query does not pay for it.
 // Queries are cut against the index vocabulary that jieba produced at build
-// time (lib/search-tokens.ts says why no jieba runs here).
+// time (lib/search/search-tokens.ts says why no jieba runs here).
 
-import { clauseView, type IndexSnapshot } from '@/lib/index-snapshot';
-import { createSearchIndex, type SearchIndex } from '@/lib/search';
+import { clauseView, type IndexSnapshot } from '@/lib/store/index-snapshot';
+import { createSearchIndex, type SearchIndex } from '@/lib/search/search';
 import type { Clause } from '@/lib/model';
 import type { SearchHit, SearchResult } from '@/lib/messages';
 import type { IndexStore } from './index-store';

@@ -11,7 +11,7 @@
 // when a match of it needs them (see TextRun). The page's nodes are only
 // read, never split, wrapped or normalised.
 
-import type { MatchCursor } from '@/lib/matcher';
+import type { MatchCursor } from '@/lib/match/matcher';
 import { TextRun, toPageMatches, type PageMatch } from './match-index';
 
 export const CARD_TAG = 'policy-lens-card';

@@ -11,7 +11,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '@/extension/settings';
-import { loadMatcher, type Matcher } from '@/lib/matcher';
+import { loadMatcher, type Matcher } from '@/lib/match/matcher';
 import type { TermTable } from '@/lib/messages';
 import { startSession, type Session } from './session';
 import { listenForTabMessages } from './tab-messages';

@@ -4,8 +4,8 @@
 // few). Highlights have no events, so this index is what hover and keyboard
 // use; it works the same whether or not the Highlight API can paint.
 
-import { lastAtOrBefore } from '@/lib/last-at-or-before';
-import type { Match } from '@/lib/matcher';
+import { lastAtOrBefore } from '@/lib/match/last-at-or-before';
+import type { Match } from '@/lib/match/matcher';
 
 /**
  * A block's text as the matcher read it in one go: its text nodes in order,

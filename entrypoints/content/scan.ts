@@ -4,7 +4,7 @@
 // to the end, then reads what is above it: the reader sees the terms in front
 // of them first.
 
-import type { Matcher } from '@/lib/matcher';
+import type { Matcher } from '@/lib/match/matcher';
 import { collectMatches, isInSkippedTree, ownerBlock, type CollectOptions } from './collect-text';
 import type { MatchIndex, PageMatch } from './match-index';
 import type { Painter } from './paint';

@@ -4,7 +4,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
 import type { Settings } from '@/extension/settings';
-import type { Matcher } from '@/lib/matcher';
+import type { Matcher } from '@/lib/match/matcher';
 import type { ClauseCard, TabRequests, TermTable } from '@/lib/messages';
 import { HoverCard } from './card/hover-card';
 import { cardText } from './card/card-text';

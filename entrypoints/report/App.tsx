@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createSearchIndex } from '@/lib/search';
+import { createSearchIndex } from '@/lib/search/search';
 import { askBackground } from '@/extension/background-client';
 import { t } from '@/extension/i18n';
 import { SearchPanel, type SearchAnswer } from '@/components/SearchPanel/SearchPanel';

@@ -5,9 +5,9 @@
 // failed, the view reads the bundle the extension ships (a separate chunk,
 // fetched only then), as the background does, and says so.
 
-import { openPolicyLensDb } from '@/lib/db';
-import { readIndex } from '@/lib/read-index';
-import type { SnapshotSource } from '@/lib/index-snapshot';
+import { openPolicyLensDb } from '@/lib/store/db';
+import { readIndex } from '@/lib/store/read-index';
+import type { SnapshotSource } from '@/lib/store/index-snapshot';
 import type { IndexStatus } from '@/lib/messages';
 import { askBackground } from '@/extension/background-client';
 

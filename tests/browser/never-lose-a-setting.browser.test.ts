@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply, TermTable } from '@/lib/messages';
-import type { MetaRow, TargetRow } from '@/lib/db';
+import type { MetaRow, TargetRow } from '@/lib/store/db';
 import type { Settings } from '@/extension/settings';
 import { installUpdate, updatableCopy, withVersion } from './extension-update';
 import {

@@ -7,12 +7,12 @@
 // site: the long animation frames (rendering included, which a trace cannot
 // pin on anyone) with us must stay near those without, and the feed's heap
 // with us must follow its heap without.
-// The highlights at the end must be exactly what lib/matcher.ts finds in the
+// The highlights at the end must be exactly what lib/match/matcher.ts finds in the
 // same blocks' text, and nothing may be thrown (no stack overflow).
 
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMatcher, type Matcher } from '@/lib/matcher';
+import { loadMatcher, type Matcher } from '@/lib/match/matcher';
 import type { Reply, TermTable } from '@/lib/messages';
 import {
   anyExtensionPagePath,
@@ -42,7 +42,7 @@ const SCROLL_SECONDS = Number(process.env.RELIABILITY_SCROLL_SECONDS ?? 60);
 const SAMPLE_EVERY_MS = 10_000;
 const MB = 1024 * 1024;
 
-/** How many matches lib/matcher.ts finds in these block texts (the content script matches block by block). */
+/** How many matches lib/match/matcher.ts finds in these block texts (the content script matches block by block). */
 function expectedMatches(matcher: Matcher, blocks: string[]): number {
   return blocks.reduce((sum, text) => sum + matcher.scan(text).length, 0);
 }

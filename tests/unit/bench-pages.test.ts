@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldText } from '@/lib/fold-text';
+import { foldText } from '@/lib/match/fold-text';
 import { breakOccurrences, createTermFinder } from '@/bench/break-terms';
 import { generatePages, readSeed, type BenchPage, type PageName } from '@/bench/generate-pages';
 import { seededRandom } from '@/bench/seeded-random';

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFoldMap } from '@/lib/build-fold-map';
-import { extractTerms } from '@/lib/extract-terms';
-import { foldText } from '@/lib/fold-text';
+import { buildFoldMap } from '@/lib/match/build-fold-map';
+import { extractTerms } from '@/lib/document/extract-terms';
+import { foldText } from '@/lib/match/fold-text';
 import type { Clause, Term } from '@/lib/model';
-import { parseSeed } from '@/lib/parse-seed';
+import { parseSeed } from '@/lib/document/parse-seed';
 
 const SEED = '000_59795ae4144a4d73.txt';
 

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { buildIndex } from '@/lib/build-index';
-import { bundleProblems } from '@/lib/check-bundle';
-import { openPolicyLensDb } from '@/lib/db';
-import { loadBundle } from '@/lib/load-bundle';
-import { clauseCard, createSnapshot, termTable } from '@/lib/index-snapshot';
+import { buildIndex } from '@/lib/store/build-index';
+import { bundleProblems } from '@/lib/store/check-bundle';
+import { openPolicyLensDb } from '@/lib/store/db';
+import { loadBundle } from '@/lib/store/load-bundle';
+import { clauseCard, createSnapshot, termTable } from '@/lib/store/index-snapshot';
 import type { IndexBundle } from '@/lib/model';
 
 const root = join(import.meta.dirname, '..', '..');

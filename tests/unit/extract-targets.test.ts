@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractTargets } from '@/lib/extract-targets';
+import { extractTargets } from '@/lib/document/extract-targets';
 import type { ReportDocument, Target } from '@/lib/model';
-import { parseSeed } from '@/lib/parse-seed';
+import { parseSeed } from '@/lib/document/parse-seed';
 
 const SOURCE = '000_59795ae4144a4d73.txt';
 const seed = readFileSync(fileURLToPath(new URL(`../../seeds/${SOURCE}`, import.meta.url)), 'utf8');

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractTerms, type AbbreviationEntry } from '@/lib/extract-terms';
-import { foldText } from '@/lib/fold-text';
-import { cut } from '@/lib/jieba';
+import { extractTerms, type AbbreviationEntry } from '@/lib/document/extract-terms';
+import { foldText } from '@/lib/match/fold-text';
+import { cut } from '@/lib/document/jieba';
 import type { Clause, Term, TermKind } from '@/lib/model';
-import { parseSeed } from '@/lib/parse-seed';
+import { parseSeed } from '@/lib/document/parse-seed';
 
 const SEED = '000_59795ae4144a4d73.txt';
 const ARTICLES = join(__dirname, '../fixtures/articles');

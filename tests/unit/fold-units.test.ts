@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldChar, foldedUnits } from '@/lib/fold-text';
+import { foldChar, foldedUnits } from '@/lib/match/fold-text';
 
 describe('foldedUnits', () => {
   it('lists exactly the units foldChar changes, with what they become', () => {

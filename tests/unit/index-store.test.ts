@@ -11,9 +11,9 @@ import { readFileSync } from 'node:fs';
 import Dexie, { type DBCore } from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createIndexStore } from '@/entrypoints/background/index-store';
-import { buildIndex } from '@/lib/build-index';
-import { openPolicyLensDb, type PolicyLensDb } from '@/lib/db';
-import { termTable } from '@/lib/index-snapshot';
+import { buildIndex } from '@/lib/store/build-index';
+import { openPolicyLensDb, type PolicyLensDb } from '@/lib/store/db';
+import { termTable } from '@/lib/store/index-snapshot';
 import type { IndexBundle } from '@/lib/model';
 
 let bundle: IndexBundle;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { openPolicyLensDb, type PolicyLensDb } from '@/lib/db';
-import { loadBundle } from '@/lib/load-bundle';
+import { openPolicyLensDb, type PolicyLensDb } from '@/lib/store/db';
+import { loadBundle } from '@/lib/store/load-bundle';
 import type { IndexBundle } from '@/lib/model';
 
 function bundleOf(version: string, termTexts: string[]): IndexBundle {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildMatcherTables, createMatcher, loadMatcher, type Match, type MatcherTerm } from '@/lib/matcher';
+import { buildMatcherTables, createMatcher, loadMatcher, type Match, type MatcherTerm } from '@/lib/match/matcher';
 
 const terms: MatcherTerm[] = [
   { id: 'gbz', forms: ['高标准农田'] },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSeed, type ParsedSeed } from '@/lib/parse-seed';
+import { parseSeed, type ParsedSeed } from '@/lib/document/parse-seed';
 
 const SOURCE = '000_59795ae4144a4d73.txt';
 const seed = readFileSync(fileURLToPath(new URL(`../../seeds/${SOURCE}`, import.meta.url)), 'utf8');

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as jieba from 'jieba-wasm';
 import * as OpenCC from 'opencc-js';
-import { bigrams, clauseSearchTokens, queryTokens } from '@/lib/search-tokens';
-import { createSearchIndex, mergeRanges, type SearchableClause, type SearchIndex } from '@/lib/search';
-import { buildIndex } from '@/lib/build-index';
+import { bigrams, clauseSearchTokens, queryTokens } from '@/lib/search/search-tokens';
+import { createSearchIndex, mergeRanges, type SearchableClause, type SearchIndex } from '@/lib/search/search';
+import { buildIndex } from '@/lib/store/build-index';
 import type { Clause, IndexBundle } from '@/lib/model';
 
 // The corpus is the real seed cut into sentences and semicolon clauses; the

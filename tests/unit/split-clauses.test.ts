@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitClauses } from '@/lib/split-clauses';
+import { splitClauses } from '@/lib/document/split-clauses';
 
 const split = (text: string) => splitClauses({ text, segments: [[0, text.length]] }).map((c) => c.text);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableId } from '@/lib/stable-id';
+import { stableId } from '@/lib/document/stable-id';
 
 describe('stableId', () => {
   it('is FNV-1a 64 in base36 (published test vectors)', () => {

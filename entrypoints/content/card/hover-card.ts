@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { askBackground } from '@/extension/background-client';
-import type { FoldMap } from '@/lib/fold-text';
+import type { FoldMap } from '@/lib/match/fold-text';
 import type { ClauseCard } from '@/lib/messages';
 import { CARD_TAG } from '../collect-text';
 import { CARD_CSS } from './card-style';

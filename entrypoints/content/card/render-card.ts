@@ -3,7 +3,7 @@
 
 import type { ClauseCard } from '@/lib/messages';
 import type { Target } from '@/lib/model';
-import { foldText, type FoldMap } from '@/lib/fold-text';
+import { foldText, type FoldMap } from '@/lib/match/fold-text';
 import { toDisplayText } from '@/lib/display-text';
 import { cardText } from './card-text';
 

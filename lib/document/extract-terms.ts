@@ -3,8 +3,8 @@
 // 金融、普惠金融…) and the heads its programmes, places and instruments end
 // in (片区, 工坊, 试验区 …), with jieba for word boundaries. A generic word
 // must never be a term: it would light up every Chinese page.
-import type { Clause, Term, TermKind } from './model';
-import { foldText } from './fold-text';
+import type { Clause, Term, TermKind } from '../model';
+import { foldText } from '../match/fold-text';
 import { addWord, dictionaryTag, initJieba, isDictionaryWord, tag, type TaggedWord } from './jieba';
 import { findQuotedPhrases, type QuotedPhrase } from './quoted-phrases';
 import { FUNCTION_TAGS, LEADING_WORDS, NAMED_LABEL_SUFFIXES, RIGHT_TAGS, TERM_SUFFIXES, type TermSuffix } from './term-suffixes';

@@ -1,7 +1,7 @@
 // Invariants of an index bundle. The build script refuses to write a bundle
 // that breaks one, naming what is wrong, so a bad parse never ships.
 
-import type { IndexBundle } from './model';
+import type { IndexBundle } from '../model';
 
 export function bundleProblems(bundle: IndexBundle): string[] {
   const problems: string[] = [];

@@ -5,7 +5,7 @@
 // line is, keeping every line's UTF-16 range in the seed so that clauses can
 // point back at the exact text.
 
-import type { SeedSpan } from './model';
+import type { SeedSpan } from '../model';
 
 export type SeedLine =
   | { kind: 'heading'; level: number; text: string; span: SeedSpan }

@@ -3,7 +3,7 @@
 // why it exists. jieba tags the report's local names unreliably (天拖 → 天/q
 // 拖/v, 棉三创意街区 → 创意/v), so boundaries come from these words and from
 // function-word tags, never from "stop at the first verb".
-import type { TermKind } from './model';
+import type { TermKind } from '../model';
 
 export interface TermSuffix {
   suffix: string;

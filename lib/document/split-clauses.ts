@@ -3,7 +3,7 @@
 // ranges where a page break cut it, so every clause carries the seed ranges
 // whose concatenation is its text.
 
-import type { SeedSpan } from './model';
+import type { SeedSpan } from '../model';
 
 export interface Paragraph {
   /** The paragraph as read, page breaks joined. */

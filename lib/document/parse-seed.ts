@@ -4,7 +4,7 @@
 // starts inside an item whose heading is on the previous page, and page breaks
 // cut paragraphs and even words (信 / 用环境); both are put right here.
 
-import type { Clause, DocumentKind, OutlinePart, OutlineSection, ReportDocument } from './model';
+import type { Clause, DocumentKind, OutlinePart, OutlineSection, ReportDocument } from '../model';
 import { endsSentence, numberedHeading, readSeedLines, type SeedLine } from './seed-lines';
 import { splitClauses, type Paragraph } from './split-clauses';
 import { stableId } from './stable-id';

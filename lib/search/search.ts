@@ -7,8 +7,8 @@
 // built once from the rows in memory (a few hundred clauses); a search costs well
 // under a millisecond, which the popup's per-keystroke budget needs.
 
-import type { Clause, Target, Term } from './model';
-import { foldText, type FoldMap } from './fold-text';
+import type { Clause, Target, Term } from '../model';
+import { foldText, type FoldMap } from '../match/fold-text';
 import { queryTokens } from './search-tokens';
 
 export type SearchMatch = 'phrase' | 'term' | 'words';

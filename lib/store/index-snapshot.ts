@@ -3,10 +3,10 @@
 // the term table for matching, clause views and cards. Plain TS, so the same
 // code is tested in Node.
 
-import type { Clause, ReportDocument, Target, Term } from './model';
-import { groupBy } from './group-by';
-import { buildMatcherTables, type MatcherTables } from './matcher';
-import type { ClauseCard, ClauseView, IndexCounts, TermTable } from './messages';
+import type { Clause, ReportDocument, Target, Term } from '../model';
+import { groupBy } from '../group-by';
+import { buildMatcherTables, type MatcherTables } from '../match/matcher';
+import type { ClauseCard, ClauseView, IndexCounts, TermTable } from '../messages';
 
 export interface IndexSnapshot {
   version: string;

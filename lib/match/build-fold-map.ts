@@ -4,7 +4,7 @@
 // OpenCC's phrase tables are of no use here: folding is one unit for one unit
 // (see fold-text), so only single-character conversions are kept.
 import * as OpenCC from 'opencc-js';
-import type { Term } from './model';
+import type { Term } from '../model';
 
 /** Taiwan, Hong Kong and OpenCC's generic traditional standards; the first to give a wanted character wins. */
 const SOURCES = ['t', 'tw', 'hk'] as const;

@@ -4,7 +4,7 @@
 // drops a table a reader's data lives in.
 
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { Clause, ReportDocument, Target, Term } from './model';
+import type { Clause, ReportDocument, Target, Term } from '../model';
 
 export const DB_NAME = 'policy-lens';
 

@@ -3,7 +3,7 @@
 // promised or already achieved (kind). Everything is read from the clause's
 // own words; nothing here knows the seed's sentences.
 
-import type { Clause, ReportDocument, Target } from './model';
+import type { Clause, ReportDocument, Target } from '../model';
 import { findFigures, quotedMask, type Figure } from './find-figures';
 import { stableId } from './stable-id';
 

@@ -3,7 +3,7 @@
 // large bundle never holds one huge transaction; the meta row is written last,
 // so an interrupted load is seen as "not loaded" and redone at the next start.
 
-import type { IndexBundle } from './model';
+import type { IndexBundle } from '../model';
 import type { Table } from 'dexie';
 import type { Bundled, MetaRow, PolicyLensDb } from './db';
 

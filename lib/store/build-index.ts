@@ -2,14 +2,14 @@
 // terms, each clause's search tokens, and the fold map. Pure apart from jieba,
 // so the unit tests build the very bundle the extension ships.
 
-import type { Clause, IndexBundle } from './model';
-import { parseSeed } from './parse-seed';
-import { extractTargets } from './extract-targets';
-import { extractTerms, type AbbreviationEntry } from './extract-terms';
-import { buildFoldMap } from './build-fold-map';
-import { clauseSearchTokens } from './search-tokens';
-import { cutForSearch, initJieba } from './jieba';
-import { stableId } from './stable-id';
+import type { Clause, IndexBundle } from '../model';
+import { parseSeed } from '../document/parse-seed';
+import { extractTargets } from '../document/extract-targets';
+import { extractTerms, type AbbreviationEntry } from '../document/extract-terms';
+import { buildFoldMap } from '../match/build-fold-map';
+import { clauseSearchTokens } from '../search/search-tokens';
+import { cutForSearch, initJieba } from '../document/jieba';
+import { stableId } from '../document/stable-id';
 import { bundleProblems } from './check-bundle';
 
 /** Bumped when the shape of the bundle's rows changes, so every install reloads. */

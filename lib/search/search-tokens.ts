@@ -9,7 +9,7 @@
 // and thousands of substrings of the report) while costing the extension a
 // 4 MB wasm and half a second at each service-worker start.
 
-import { foldText, type FoldMap } from './fold-text';
+import { foldText, type FoldMap } from '../match/fold-text';
 
 /** jieba's cut_for_search, which the build script passes for clause tokens. */
 export type CutForSearch = (text: string) => string[];
