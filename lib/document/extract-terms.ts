@@ -8,7 +8,7 @@ import { foldText } from '../match/fold-text';
 import { addWord, dictionaryTag, initJieba, isDictionaryWord, tag, type TaggedWord } from './jieba';
 import { findQuotedPhrases, type QuotedPhrase } from './quoted-phrases';
 import { findOrganisations, organisationForms } from './organisation-names';
-import { termVariants, type SynonymGroup } from './term-variants';
+import { termVariants, type SynonymGroup, type WordAbbreviation } from './term-variants';
 import { FUNCTION_TAGS, LEADING_WORDS, NAMED_LABEL_SUFFIXES, RIGHT_TAGS, TERM_SUFFIXES, type TermSuffix } from './term-suffixes';
 import { stableId } from './stable-id';
 
@@ -16,6 +16,8 @@ import { stableId } from './stable-id';
 export interface AbbreviationEntry {
   short: string;
   full: string[];
+  /** What the entry names when the text gives no other signal: an instrument unless reviewed otherwise. */
+  kind?: TermKind;
   /** Why the entry holds, for review. */
   note?: string;
 }
@@ -25,6 +27,8 @@ export interface TermInputs {
   abbreviations: AbbreviationEntry[];
   /** Reviewed near-synonyms inside programme names (seeds/synonyms.json): they make related forms. */
   synonyms?: SynonymGroup[];
+  /** Reviewed words that names print short or in full (seeds/word-abbreviations.json). */
+  wordAbbreviations?: WordAbbreviation[];
   /** Text of the documents that is no clause but names bodies (an article's byline). */
   bylines?: string[];
 }
@@ -127,7 +131,11 @@ function extractOnce(inputs: TermInputs): Term[] {
   const ownForms = chosen.map((candidate) => termForms(candidate, abbreviations));
   const taken = new Set(ownForms.flat());
   return chosen.map((candidate, i): Term => {
-    const variants = termVariants({ term: candidate.term, kind: candidate.kind, forms: ownForms[i]! }, inputs.synonyms ?? [], taken);
+    const variants = termVariants(
+      { term: candidate.term, kind: candidate.kind, forms: ownForms[i]! },
+      { synonyms: inputs.synonyms ?? [], wordAbbreviations: inputs.wordAbbreviations ?? [] },
+      taken,
+    );
     const forms = [...ownForms[i]!, ...variants.forms];
     const definedIn = new Set(candidates.filter((c) => c.term === candidate.term).map((c) => c.clause));
     return {
@@ -363,7 +371,7 @@ function inFamily(text: string, start: number, end: number, suffix: string): boo
 
 // ---- the reviewed abbreviation table ----
 
-/** Abbreviations the text uses without any other signal (长护险, 医共体) are instruments by review. */
+/** Abbreviations the text uses without any other signal (长护险, 医共体) are instruments, or what the review says (工商联). */
 function abbreviationCandidates(
   folded: string[],
   abbreviations: AbbreviationEntry[],
@@ -381,7 +389,7 @@ function abbreviationCandidates(
       if (clause < 0) continue;
       const candidate: Candidate = {
         term: form,
-        kind: 'instrument',
+        kind: entry.kind ?? 'instrument',
         signal: 'abbreviation',
         quotedOnly: form.length <= 2,
         clause,

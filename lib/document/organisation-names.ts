@@ -7,13 +7,15 @@
 import { tag, type TaggedWord } from './jieba';
 
 /** What a body's name ends in (none is the end of another). */
-const BODY_HEADS = ['有限公司', '分公司', '研究院', '集团'];
+const BODY_HEADS = ['有限公司', '分公司', '研究院', '集团', '协会', '联合会', '商会'];
+/** A name holds at least this many characters before its head: 商会协会 is two heads, not a name. */
+const MIN_BEFORE_HEAD = 3;
 /** A name is at most this long; a longer run is a description. */
 const MAX_NAME = 24;
 /** Characters a name is made of: Chinese, and a bracketed place (联通(天津)…). */
 const NAME_CHAR = /[\u3400-\u9fff()（）]/;
-/** Tags that end a name on its left: verbs, function words, numbers, punctuation. */
-const LEFT_STOP_TAGS = new Set(['v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'r', 'f', 'd', 'm', 'q', 'x', 'zg']);
+/** Tags that end a name on its left: verbs, function words, numbers, times (2023年度), punctuation. */
+const LEFT_STOP_TAGS = new Set(['v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'r', 'f', 'd', 'm', 'q', 'x', 'zg', 't']);
 /** Prefix of a brand that the short name drops (中国联通 → 联通). */
 const COUNTRY = '中国';
 const BRACKETS = /[()（）]/g;
@@ -35,7 +37,9 @@ function nameEndingAt(text: string, end: number, head: string): string | undefin
     if (i === 0 && word.word === '(') from = offset;
   });
   const name = run.slice(from);
-  return name.length > head.length + 1 && !name.startsWith(')') ? name : undefined;
+  const named = name.slice(0, -head.length);
+  const valid = named.length >= MIN_BEFORE_HEAD && !BODY_HEADS.some((h) => named.endsWith(h)) && !name.startsWith(')');
+  return valid ? name : undefined;
 }
 
 /** Every body's name the texts print, in reading order, each once. */

@@ -18,6 +18,18 @@ export interface SynonymGroup {
   note?: string;
 }
 
+/** A reviewed word that names print short or in full (seeds/word-abbreviations.json): 国企 / 国有企业. */
+export interface WordAbbreviation {
+  short: string;
+  full: string;
+  note?: string;
+}
+
+export interface VariantFacts {
+  synonyms: readonly SynonymGroup[];
+  wordAbbreviations: readonly WordAbbreviation[];
+}
+
 export interface VariantInput {
   term: string;
   kind: TermKind;
@@ -37,6 +49,8 @@ export interface Variants {
 const GENERIC_TAIL = /(?:[一二两三四五六七八九十\d]+年)?(?:专项行动|行动|工程|计划|方案|活动|建设|提升)$/;
 /** Scope words in front of a name that news leaves out (国家级非遗…, 全国短道速滑冠军赛). */
 const SCOPE_HEAD = /^(?:国家级|全国|中国|全市|市级)/;
+/** An ordinal in front (第四次文物普查): without it the name is the kind of thing, so only a related key word. */
+const ORDINAL_HEAD = /^第[一二三四五六七八九十\d]+[次轮届批期](?:全国)?/;
 /**
  * The shortest name left after a tail or head is dropped that still names the
  * programme. Four characters are what ordinary words are made of (全民健身,
@@ -97,6 +111,11 @@ function numeralVariants(text: string): string[] {
   return out;
 }
 
+/** The key word of a programme (水毁修复, 冰壶联赛): four characters that are no dictionary word, a related form. */
+function isKeyword(remainder: string): boolean {
+  return remainder.length === MIN_KEYWORD && !isDictionaryWord(remainder);
+}
+
 /** Still names the programme once a generic word is gone: long enough, not one dictionary word, more than one word. */
 function isSpecific(remainder: string): boolean {
   return remainder.length >= MIN_REMAINDER && !isDictionaryWord(remainder) && tag(remainder).length >= 2;
@@ -119,27 +138,43 @@ function trimmedVariants(text: string, kind: TermKind): Variants {
   if (head) {
     const remainder = text.slice(head[0].length);
     if (isSpecific(remainder)) forms.push(remainder);
-    else if (remainder.length === MIN_KEYWORD && !isDictionaryWord(remainder)) related.push(remainder);
+    else if (isKeyword(remainder)) related.push(remainder);
   }
+  if (tail && tail.index > 0 && isKeyword(text.slice(0, tail.index))) related.push(text.slice(0, tail.index));
+  const ordinal = ORDINAL_HEAD.exec(text);
+  if (ordinal && text.length - ordinal[0].length >= MIN_KEYWORD) related.push(text.slice(ordinal[0].length));
   return { forms, related };
 }
 
 /**
  * Place names with what news puts after the place (宁河七里海镇 → 宁河区七里海镇,
  * 宁河的七里海镇) and without a suffix the report prints (天津市工业互联网研究院
- * → 天津工业互联网研究院). Only names of places and bodies: a slogan such as
- * 平安天津 has no place part to separate.
+ * → 天津工业互联网研究院); a body's project with a 的 after the body
+ * (中国联通的京津冀数字科技产业园). Only names of places and bodies: a slogan
+ * such as 平安天津 has no place part to separate.
  */
 function placeVariants(text: string, kind: TermKind): string[] {
   if (kind !== 'named') return [];
   // The dictionary's segmentation: the extraction has taught jieba the whole name as one word.
   const words = dictionaryTag(text);
   const place = words[0]?.word;
-  if (!place || words[0]!.tag !== 'ns' || words.length < 2 || COUNTRY.has(place)) return [];
+  if (!place || words.length < 2) return [];
   const rest = text.slice(place.length);
   if (rest.length < 2) return [];
+  if (words[0]!.tag === 'nt') return [`${place}的${rest}`];
+  if (words[0]!.tag !== 'ns' || COUNTRY.has(place)) return [];
   if (PLACE_SUFFIX.test(place) && place.length >= 3) return [place.slice(0, -1) + rest];
   return PLACE_INSERTS.map((insert) => place + insert + rest);
+}
+
+/** The name with a reviewed word printed the other way (国企 ↔ 国有企业): the same name. */
+function wordAbbreviationVariants(text: string, words: readonly WordAbbreviation[]): string[] {
+  const out: string[] = [];
+  for (const { short, full } of words) {
+    if (text.includes(full)) out.push(text.replaceAll(full, short));
+    else if (text.includes(short)) out.push(text.replaceAll(short, full));
+  }
+  return out.filter((form) => form.length >= MIN_KEYWORD);
 }
 
 /** One word of a long name replaced by a reviewed near-synonym: related, never the same. */
@@ -183,10 +218,12 @@ function enumerationVariants(form: string): Variants {
   const last = parts[parts.length - 1]!;
   // 和 joins the last item of a list, not the last of two clauses, nor an item that holds a 和 itself.
   if (separator === '、' && !last.includes('和')) forms.push(`${head}和${last}`);
-  if (parts.length === 2) {
-    for (const part of parts) if (part.length >= MIN_RELATED) related.push(part);
-  } else {
-    for (const run of [parts.slice(1), parts.slice(0, -1)]) related.push(run.join(separator));
+  // The runs left when one part is reworded: every run of consecutive parts short of the whole
+  // (of two parts, each part alone).
+  for (let from = 0; from < parts.length; from++) {
+    for (let to = from + (parts.length === 2 ? 1 : 2); to <= parts.length; to++) {
+      if (to - from < parts.length) related.push(parts.slice(from, to).join(separator));
+    }
   }
   return { forms, related: related.filter((r) => r.length >= MIN_RELATED) };
 }
@@ -196,7 +233,7 @@ function enumerationVariants(form: string): Variants {
  * and without any form in `taken` (the forms of every term: another term's
  * own wording is never a variant of this one).
  */
-export function termVariants(input: VariantInput, synonyms: readonly SynonymGroup[], taken: ReadonlySet<string>): Variants {
+export function termVariants(input: VariantInput, facts: VariantFacts, taken: ReadonlySet<string>): Variants {
   const own = new Set(input.forms);
   const forms = new Set<string>();
   const related = new Set<string>();
@@ -205,6 +242,7 @@ export function termVariants(input: VariantInput, synonyms: readonly SynonymGrou
     const text = quoted ? form.slice(1, -1) : form;
     const wrap = (variant: string) => (quoted ? `"${variant}"` : variant);
     for (const variant of numeralVariants(text)) forms.add(wrap(variant));
+    for (const variant of wordAbbreviationVariants(text, facts.wordAbbreviations)) forms.add(wrap(variant));
     // A numeral label with the word it names (“八五”普法) is printed without its quotes as often as with them.
     if (!quoted && text.includes('"') && text.replaceAll('"', '').length >= MIN_REMAINDER - 1) forms.add(text.replaceAll('"', ''));
     const enumeration = enumerationVariants(text);
@@ -216,7 +254,7 @@ export function termVariants(input: VariantInput, synonyms: readonly SynonymGrou
     trimmed.forms.forEach((v) => forms.add(v));
     trimmed.related.forEach((v) => related.add(v));
     for (const variant of placeVariants(text, input.kind)) forms.add(wrap(variant));
-    for (const variant of swappedVariants(text, synonyms)) related.add(wrap(variant));
+    for (const variant of swappedVariants(text, facts.synonyms)) related.add(wrap(variant));
   }
   const keep = (form: string) => !own.has(form) && !taken.has(form);
   const formList = [...forms].map((f) => foldText(f, {})).filter(keep);
