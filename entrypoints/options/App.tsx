@@ -156,6 +156,23 @@ function AppearanceSection({ settings }: { settings: Settings }) {
         />
         <span class="options__hint">{t('milliseconds')}</span>
       </p>
+      <p class="options__row">
+        <label>
+          <input
+            id="show-related"
+            type="checkbox"
+            checked={settings.showRelated}
+            aria-describedby="show-related-hint"
+            onChange={(e) => void updateSettings({ showRelated: e.currentTarget.checked })}
+          />
+          <span class="options__sample options__sample--related" style={{ '--sample': settings.highlightColor }}>
+            {t('showRelated')}
+          </span>
+        </label>
+      </p>
+      <p id="show-related-hint" class="options__hint">
+        {t('showRelatedHint')}
+      </p>
     </section>
   );
 }

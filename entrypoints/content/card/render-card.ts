@@ -74,7 +74,12 @@ function targetLine(target: Target): HTMLElement {
   );
 }
 
-export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActions): HTMLElement {
+export interface CardOptions {
+  /** The page's words only point at the term: the header names the report's wording as related, not as the same. */
+  related: boolean;
+}
+
+export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActions, options: CardOptions): HTMLElement {
   const { view } = card;
   const path = [view.docTitle, ...view.clause.path.slice(1)].filter(Boolean).map(toDisplayText);
   const clauseText = toDisplayText(view.clause.text);
@@ -86,7 +91,9 @@ export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActi
     h(
       'header',
       {},
-      h('span', { class: 'term', lang: 'zh-CN' }, card.term),
+      options.related
+        ? h('span', { class: 'term related', lang: cardText('htmlLang') }, cardText('cardRelatedTo', card.term))
+        : h('span', { class: 'term', lang: 'zh-CN' }, card.term),
       // The arrows stand beside the count they change.
       card.total > 1
         ? h(
