@@ -28,10 +28,10 @@ export default defineBackground({
     registerContextMenu();
     registerCommands();
 
-    browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       // sendResponse + `return true` rather than a returned promise: Chrome's
       // runtime.onMessage long ignored returned promises (crbug.com/1185241).
-      void handleMessage(message).then(sendResponse);
+      void handleMessage(message, sender).then(sendResponse);
       return true;
     });
   },

@@ -27,6 +27,10 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // WXT announces each start to the script it replaces after an update with a CustomEvent on the document,
+  // and, for older WXT versions, with a window.postMessage that every message listener of the page reads,
+  // the extension's id included. This build's scripts listen to the event only.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     void run(ctx);
   },

@@ -5,6 +5,7 @@ import type { ClauseCard } from '@/lib/messages';
 import type { Target } from '@/lib/model';
 import { foldText, type FoldMap } from '@/lib/match/fold-text';
 import { toDisplayText } from '@/lib/display-text';
+import { trusted } from '../trusted-input';
 import { cardText } from './card-text';
 
 export interface CardActions {
@@ -30,10 +31,13 @@ function button(label: string, className: string, onClick: () => void, disabled 
   const el = h('button', { type: 'button', class: className }, label);
   if (ariaLabel) el.setAttribute('aria-label', ariaLabel);
   if (disabled) el.setAttribute('disabled', '');
-  el.addEventListener('click', (event) => {
-    event.stopPropagation();
-    onClick();
-  });
+  el.addEventListener(
+    'click',
+    trusted((event) => {
+      event.stopPropagation();
+      onClick();
+    }),
+  );
   return el;
 }
 
