@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser, type Browser } from 'wxt/browser';
 import type { IndexStatus } from '@/lib/messages';
 import { siteKeyFromInput } from '@/lib/site-state';
 import { updateSettings, type HighlightStyle, type Settings } from '@/extension/settings';
@@ -8,6 +7,8 @@ import { t } from '@/extension/i18n';
 import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
 import { useSettings } from '@/components/use-settings';
 import { RebuildButton } from '@/components/RebuildButton/RebuildButton';
+import { ShortcutTable } from '@/components/ShortcutTable/ShortcutTable';
+import { useCommands } from '@/components/use-commands';
 
 export function App() {
   const settings = useSettings();
@@ -161,42 +162,11 @@ function AppearanceSection({ settings }: { settings: Settings }) {
 }
 
 function ShortcutsSection() {
-  const [commands, setCommands] = useState<Browser.commands.Command[]>([]);
-  useEffect(() => {
-    void browser.commands.getAll().then(setCommands);
-  }, []);
-  const firefox = location.protocol === 'moz-extension:';
+  const commands = useCommands();
   return (
     <section aria-labelledby="shortcuts-heading">
       <h2 id="shortcuts-heading">{t('shortcutsHeading')}</h2>
-      <table class="options__shortcuts">
-        <thead>
-          <tr>
-            <th scope="col">{t('shortcutAction')}</th>
-            <th scope="col">{t('shortcutKeys')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {commands.map((command) => (
-            <tr key={command.name} data-command={command.name}>
-              <td>{command.name === '_execute_action' ? t('commandOpenPopup') : command.description}</td>
-              <td>{command.shortcut ? <kbd>{command.shortcut}</kbd> : t('shortcutNone')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        class="button"
-        onClick={() => {
-          // Firefox has no shortcuts URL an extension may open; it offers an API instead (Firefox 137+).
-          const commandsApi = browser.commands as unknown as { openShortcutSettings?: () => Promise<void> };
-          if (firefox && commandsApi.openShortcutSettings) void commandsApi.openShortcutSettings();
-          else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
-        }}
-      >
-        {t('shortcutsChange')}
-      </button>
+      {commands && <ShortcutTable commands={commands} />}
     </section>
   );
 }

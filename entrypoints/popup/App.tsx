@@ -11,6 +11,8 @@ import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
 import { PageTerms, type PageTerm } from '@/components/PageTerms/PageTerms';
 import { IndexNotice } from '@/components/IndexNotice/IndexNotice';
 import { useSettings } from '@/components/use-settings';
+import { useCommands } from '@/components/use-commands';
+import { ShortcutNotice } from '@/components/ShortcutNotice/ShortcutNotice';
 import { pageSupport, type PageSupport } from './page-support';
 
 const RESULT_LIMIT = 20;
@@ -81,6 +83,7 @@ export function App() {
   const [support, setSupport] = useState<PageSupport>();
   const [status, setStatus] = useState<IndexStatus>();
   const [pageTerms, setPageTerms] = useState<PageTerm[]>();
+  const commands = useCommands();
 
   useEffect(() => {
     void (async () => {
@@ -185,6 +188,7 @@ export function App() {
           />
         )}
       </section>
+      <ShortcutNotice commands={commands} />
       <footer class="popup__footer">
         <a class="button" href={reportUrl()} target="_blank" rel="noopener">
           {t('openReport')}
