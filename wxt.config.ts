@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { releaseNotesProblems } from './lib/release-notes';
 
 // POLICYLENS_RELEASE_TEST=next builds the rehearsal of the next release for the
 // update test (extension/release-rehearsal.ts); unset, the hook compiles away.
@@ -7,6 +9,18 @@ const releaseTest = process.env.POLICYLENS_RELEASE_TEST ?? '';
 if (releaseTest !== '' && releaseTest !== 'next') {
   throw new Error(`POLICYLENS_RELEASE_TEST must be unset or "next", not "${releaseTest}"`);
 }
+
+// The popup's note after an update comes from release-notes.json (lib/release-notes.ts): a release
+// cannot be built without sound notes of its own.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+let releaseNotes: unknown;
+try {
+  releaseNotes = JSON.parse(readFileSync('release-notes.json', 'utf8'));
+} catch (error) {
+  throw new Error(`release-notes.json cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+}
+const notesProblems = releaseNotesProblems(releaseNotes, version);
+if (notesProblems.length) throw new Error(`release-notes.json: ${notesProblems.join('; ')}`);
 
 // POLICYLENS_OUT lets parallel builds (tests, benchmarks) write to their own folder.
 export default defineConfig({

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { IndexStatus } from '@/lib/messages';
 import { siteKeyFromInput } from '@/lib/site-state';
 import { updateSettings, type HighlightStyle, type Settings } from '@/extension/settings';
 import { askBackground } from '@/extension/background-client';
+import { welcomeUrl } from '@/extension/first-run';
 import { t } from '@/extension/i18n';
 import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
 import { useSettings } from '@/components/use-settings';
@@ -20,6 +22,7 @@ export function App() {
       <AppearanceSection settings={settings} />
       <ShortcutsSection />
       <IndexSection />
+      <WelcomeSection />
     </main>
   );
 }
@@ -167,6 +170,19 @@ function ShortcutsSection() {
     <section aria-labelledby="shortcuts-heading">
       <h2 id="shortcuts-heading">{t('shortcutsHeading')}</h2>
       {commands && <ShortcutTable commands={commands} />}
+    </section>
+  );
+}
+
+/** The welcome page opens by itself once, on install: here the reader opens it again. */
+function WelcomeSection() {
+  return (
+    <section aria-labelledby="welcome-heading">
+      <h2 id="welcome-heading">{t('welcomeReopenHeading')}</h2>
+      <p class="options__hint">{t('welcomeReopenText')}</p>
+      <button type="button" class="button" id="open-welcome" onClick={() => void browser.tabs.create({ url: welcomeUrl() })}>
+        {t('welcomeReopen')}
+      </button>
     </section>
   );
 }
