@@ -172,6 +172,20 @@ describe('the welcome page', () => {
     await welcome.locator('#search-input').fill('');
   });
 
+  it('leaves the other pages’ questions to the background while it listens for the next-term command', async () => {
+    // An extension page hears every runtime.sendMessage of the others: an answer of its own would often
+    // beat the background's (seen: 6 of 10 questions answered "unknown message type" by the welcome page).
+    const options = await session.extensionPage('options.html');
+    const replies = await options.evaluate(async () => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime;
+      const asked = [];
+      for (let i = 0; i < 10; i++) asked.push(await runtime.sendMessage(i % 2 ? { type: 'index-status' } : { type: 'search', query: '外资', limit: 5 }));
+      return asked;
+    });
+    expect(replies.filter((reply) => !reply.ok)).toEqual([]);
+    await options.close();
+  });
+
   it('the page’s switch turns the sample off and on, as the site switch does on a news site', async () => {
     const toggle = welcome.locator('#sample-switch');
     expect(await toggle.getAttribute('aria-checked')).toBe('true');
