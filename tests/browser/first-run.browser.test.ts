@@ -6,9 +6,10 @@
 // next-term command (dispatched to the background's own command listener,
 // since headless Chromium cannot press a browser shortcut), the search; the
 // page's switch turns the sample off and on; the options page opens it
-// again. Update: the rehearsal of the next release (release notes that
-// matter) opens no tab, and its popup note shows once, not again in the next
-// popup nor after a restart.
+// again. Firefox ESR too opens it once and marks its sample, as far as
+// WebDriver BiDi reaches. Update: the rehearsal of the next release (release
+// notes that matter) opens no tab, and its popup note shows once, not again
+// in the next popup nor after a restart.
 
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,7 @@ import {
   WELCOME_PAGE,
   type ExtensionSession,
 } from './harness';
+import { launchFirefoxWithExtension, waitForFirefoxIndexReady, type FirefoxSession } from './firefox-harness';
 
 interface ChromeGlobals {
   chrome: {
@@ -293,5 +295,51 @@ describe('after an update to a release whose notes matter', () => {
     expect(await welcomeTabs(session)).toEqual([]);
     await expectNoNote();
     expect(extensionNetworkRequests(session.requests)).toEqual([]);
+  });
+});
+
+interface FirefoxGlobals {
+  browser: {
+    tabs: {
+      query(filter: object): Promise<{ id?: number; url?: string }[]>;
+      sendMessage(tabId: number, message: object): Promise<unknown>;
+    };
+  };
+}
+
+describe('the welcome page in Firefox ESR', () => {
+  let session: FirefoxSession;
+
+  beforeAll(async () => {
+    session = await launchFirefoxWithExtension();
+  });
+
+  afterAll(async () => {
+    await session?.close({ removeProfile: true });
+  });
+
+  it('opens once on install, marks its sample, and the next-term message the background sends reaches it', async () => {
+    const asker = await session.extensionPage('options.html');
+    await waitForFirefoxIndexReady(session, { page: asker });
+    // BiDi does not report the tabs of the extension's process: the extension's own tabs.query does.
+    const welcomeTabIds = () =>
+      asker.evaluate(async (url) => {
+        const tabs = await (globalThis as unknown as FirefoxGlobals).browser.tabs.query({});
+        return tabs.filter((tab) => tab.url === url).map((tab) => tab.id!);
+      }, `${session.extensionOrigin}/${WELCOME_PAGE}`);
+    await expect.poll(welcomeTabIds, { timeout: 15_000 }).toHaveLength(1);
+
+    const welcome = await session.extensionPage(WELCOME_PAGE);
+    await welcome.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 5, { timeout: 15_000 });
+    // The newest welcome tab is the one just opened; the background's command handler sends exactly this.
+    const tabId = (await welcomeTabIds()).at(-1)!;
+    const reply = await asker.evaluate(
+      (id) => (globalThis as unknown as FirefoxGlobals).browser.tabs.sendMessage(id, { type: 'focus-next' }),
+      tabId,
+    );
+    expect(reply).toEqual({ ok: true, value: { found: true } });
+    await welcome.waitForFunction(() => document.querySelector('policy-lens-card')?.hasAttribute('data-clause-id'), {
+      timeout: 10_000,
+    });
   });
 });
