@@ -6,23 +6,11 @@
 // rises one version through extension/settings.ts's migrations, the path a
 // real release takes. wxt.config.ts defines the constant ('' in a normal
 // build, where the minifier drops every branch that depends on it). The
-// rehearsal also carries release notes that matter (REHEARSAL_RELEASE_NOTES),
-// so the update brings the popup's note on what changed.
-
-import type { ReleaseNotes } from '@/lib/release-notes';
+// rehearsal also carries release notes that matter (extension/release-notes.ts),
+// so the update leaves the popup's note on what changed.
 
 declare const __POLICYLENS_RELEASE_TEST__: string | undefined;
 
 /** True only in the rehearsal build of the next release. */
 export const NEXT_RELEASE_REHEARSAL: boolean =
   typeof __POLICYLENS_RELEASE_TEST__ === 'string' && __POLICYLENS_RELEASE_TEST__ === 'next';
-
-/**
- * The rehearsal's own release notes, for the version it is installed as:
- * they matter, so an update to it leaves a note for the popup to show once.
- */
-export const REHEARSAL_RELEASE_NOTES: ReleaseNotes = {
-  matters: true,
-  zh: ['更新预演：这一行只出现在下一版本的预演构建中。'],
-  en: ['Update rehearsal: this line exists only in the rehearsal build of the next release.'],
-};
