@@ -11,9 +11,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '@/extension/settings';
-import { loadMatcher, type Matcher } from '@/lib/match/matcher';
-import type { TermTable } from '@/lib/messages';
-import { startSession, type Session } from './session';
+import type { Session } from './session';
+import { lensStarter } from './start-lens';
 import { listenForTabMessages } from './tab-messages';
 
 /** Waits before asking the background again while it loads its index: 0.5 s, 1 s, 2 s … */
@@ -44,8 +43,7 @@ function pageUrl(): string {
 
 async function run(ctx: ContentScriptContext): Promise<void> {
   let session: Session | undefined;
-  let table: TermTable | undefined;
-  let matcher: Matcher | undefined;
+  const startLens = lensStarter(ctx);
   let settings: Settings = DEFAULT_SETTINGS;
   let failures = 0;
   let queue = Promise.resolve();
@@ -56,10 +54,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       const state = await askBackground('site-state', { url: pageUrl() });
       if (ctx.isInvalid) return;
       if (state.enabled && !session) {
-        table ??= await askBackground('term-table', {});
-        matcher ??= loadMatcher(table.matcher);
-        if (ctx.isInvalid) return;
-        session = startSession({ ctx, table, matcher, settings });
+        session = await startLens(() => settings);
       } else if (!state.enabled && session) {
         session.stop();
         session = undefined;
