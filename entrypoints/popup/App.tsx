@@ -11,7 +11,7 @@ import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
 import { PageTerms, type PageTerm } from '@/components/PageTerms/PageTerms';
 import { IndexNotice } from '@/components/IndexNotice/IndexNotice';
 import { useSettings } from '@/components/use-settings';
-import { pageSupport, type PageSupport } from './page-support';
+import { pageSupport, type PageSupport } from '@/lib/page-support';
 
 const RESULT_LIMIT = 20;
 /** How long, and how often, the popup asks again for the page's terms after switching the site on. */
