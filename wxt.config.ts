@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -8,19 +9,34 @@ if (releaseTest !== '' && releaseTest !== 'next') {
   throw new Error(`POLICYLENS_RELEASE_TEST must be unset or "next", not "${releaseTest}"`);
 }
 
+// POLICYLENS_TEST_PAGES=1 adds the pages of tests/browser that drive code no
+// shipped page calls yet (the source readers); a normal build has none of them.
+const testPages = process.env.POLICYLENS_TEST_PAGES ?? '';
+if (testPages !== '' && testPages !== '1') {
+  throw new Error(`POLICYLENS_TEST_PAGES must be unset or "1", not "${testPages}"`);
+}
+
 // POLICYLENS_OUT lets parallel builds (tests, benchmarks) write to their own folder.
 export default defineConfig({
   outDir: process.env.POLICYLENS_OUT ?? '.output',
   manifestVersion: 3,
   // Explicit imports: lib/ must stay free of extension globals, and a reader sees where each name comes from.
   imports: false,
+  hooks: {
+    'entrypoints:found': (_wxt, infos) => {
+      if (testPages) {
+        infos.push({ name: 'source-readers', inputPath: resolve('tests/browser/source-readers/index.html'), type: 'unlisted-page' });
+      }
+    },
+  },
   vite: () => ({ plugins: [preact()], define: { __POLICYLENS_RELEASE_TEST__: JSON.stringify(releaseTest) } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // activeTab: the popup and the keyboard commands learn the current tab's URL (its site) when the reader invokes them; no host permission needed.
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // scripting: "Add this page" injects read-page.js into that same tab (activeTab's grant) to read its article; nothing else is injected anywhere.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPopup__' },
       'toggle-site': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_commandToggleSite__' },
