@@ -6,6 +6,7 @@
 //                       paragraphs indented two characters and justified, page numbers
 //                       (— 1 —) at the foot, paragraphs running over page breaks
 //   scanned.pdf         one page holding only a picture, as a scanner makes it
+//   locked.pdf          a one-line PDF that opens only with a password
 // The PDFs are committed; this script is only needed to change them.
 //
 //   npx tsx scripts/make-source-fixtures.ts
@@ -18,7 +19,7 @@ import PDFDocument from 'pdfkit';
 const DIR = 'tests/fixtures/sources';
 const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const FONT_NAME = 'NotoSansCJKsc-Regular';
-/** A fixed date keeps the regenerated PDFs byte-identical. */
+/** A fixed date keeps the regenerated PDFs byte-identical (but locked.pdf, whose encryption key is random). */
 const DATE = new Date('2031-01-15T00:00:00Z');
 
 /**
@@ -93,4 +94,9 @@ writePdf(
   join(DIR, 'scanned.pdf'),
   (doc) => doc.image(readFileSync('public/icon/128.png'), 60, 60, { width: 300 }),
   { size: 'A5', margin: 48 },
+);
+writePdf(
+  join(DIR, 'locked.pdf'),
+  (doc) => doc.fontSize(11).text('Yunhe 2031 government work report'),
+  { size: 'A5', margin: 48, userPassword: 'yunhe', pdfVersion: '1.7' },
 );
