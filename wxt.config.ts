@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -16,6 +17,15 @@ if (testPages !== '' && testPages !== '1') {
   throw new Error(`POLICYLENS_TEST_PAGES must be unset or "1", not "${testPages}"`);
 }
 
+// PDFs from Chinese office systems often name Adobe's Chinese fonts
+// (STSong-Light with the UniGB-UCS2-H encoding) without embedding them: pdf.js
+// reads their text only with the CMaps of those character collections. The
+// simplified (GB1) and traditional (CNS1) Chinese ones ship in the extension
+// (about 0.5 MB, under pdfjs/cmaps/, with Adobe's licence), read from there by
+// extension/sources/read-pdf.ts; no other pdf.js data file is needed for text.
+const PDF_CMAPS = 'node_modules/pdfjs-dist/cmaps';
+const CHINESE_CMAP = /^(Adobe-(GB1|CNS1)-.*|UniGB-.*|UniCNS-.*|(GB|CNS|B5|ETen|ETHK|HK).*|LICENSE)$/;
+
 // POLICYLENS_OUT lets parallel builds (tests, benchmarks) write to their own folder.
 export default defineConfig({
   outDir: process.env.POLICYLENS_OUT ?? '.output',
@@ -23,6 +33,11 @@ export default defineConfig({
   // Explicit imports: lib/ must stay free of extension globals, and a reader sees where each name comes from.
   imports: false,
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of readdirSync(PDF_CMAPS).filter((n) => CHINESE_CMAP.test(n))) {
+        files.push({ absoluteSrc: resolve(PDF_CMAPS, name), relativeDest: `pdfjs/cmaps/${name}` });
+      }
+    },
     'entrypoints:found': (_wxt, infos) => {
       if (testPages) {
         infos.push({ name: 'source-readers', inputPath: resolve('tests/browser/source-readers/index.html'), type: 'unlisted-page' });

@@ -74,14 +74,18 @@ function readabilityReadsACopy(root: string): string | undefined {
     : 'extension/sources/read-article.ts no longer hands Readability a clone of the document';
 }
 
-/** pdf.js gets the file's bytes and the worker file of the extension, never an address to load from. */
+/** pdf.js gets the file's bytes, the worker file and the CMaps of the extension, never an address elsewhere to load from. */
 function pdfjsLoadsNothing(root: string): string | undefined {
   const path = join(root, 'extension/sources/read-pdf.ts');
   const code = existsSync(path) ? readFileSync(path, 'utf8') : '';
   if (!/import workerUrl from 'pdfjs-dist\/build\/pdf\.worker\.min\.mjs\?url'/.test(code)) {
     return "extension/sources/read-pdf.ts no longer takes pdf.js's worker from the build";
   }
-  if (/\b(url|wasmUrl|cMapUrl|iccUrl|standardFontDataUrl)\s*:/.test(code)) return 'extension/sources/read-pdf.ts gives pdf.js an address to load from';
+  if (/\b(url|wasmUrl|iccUrl|standardFontDataUrl)\s*:/.test(code)) return 'extension/sources/read-pdf.ts gives pdf.js an address to load from';
+  const cMapUrls = [...code.matchAll(/\bcMapUrl\s*:\s*([^\n]*)/g)].map((m) => m[1]!.trim());
+  if (cMapUrls.some((url) => url !== "new URL('/pdfjs/cmaps/', location.origin).href,")) {
+    return "extension/sources/read-pdf.ts gives pdf.js a CMap address outside the extension's own pdfjs/cmaps/";
+  }
   return undefined;
 }
 

@@ -7,6 +7,9 @@
 //                       (— 1 —) at the foot, paragraphs running over page breaks
 //   scanned.pdf         one page holding only a picture, as a scanner makes it
 //   locked.pdf          a one-line PDF that opens only with a password
+//   stsong.pdf          two lines in Adobe's STSong-Light, named and not embedded, encoded
+//                       UniGB-UCS2-H, as Chinese office systems write PDFs (written by hand:
+//                       pdfkit embeds every font)
 // The PDFs are committed; this script is only needed to change them.
 //
 //   npx tsx scripts/make-source-fixtures.ts
@@ -86,6 +89,32 @@ function drawReport(doc: PDFKit.PDFDocument, report: string) {
   }
 }
 
+/** A one-page PDF whose lines are set in STSong-Light, not embedded, with the UniGB-UCS2-H CMap (UTF-16 code units). */
+function stSongPdf(lines: string[]): Buffer {
+  const ucs2 = (text: string) => [...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const content = `BT /F1 14 Tf 72 760 Td ${lines.map((line) => `<${ucs2(line)}> Tj 0 -24 Td`).join(' ')} ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let pdf = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  // Every byte is ASCII: string offsets are byte offsets.
+  return Buffer.from(pdf, 'latin1');
+}
+
 const report = readFileSync(join(DIR, 'report.txt'), 'utf8');
 writeFileSync(join(DIR, 'report-gb18030.txt'), gbkEncoder()(report));
 writeFileSync(join(DIR, 'report-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(report, 'utf16le')]));
@@ -94,6 +123,10 @@ writePdf(
   join(DIR, 'scanned.pdf'),
   (doc) => doc.image(readFileSync('public/icon/128.png'), 60, 60, { width: 300 }),
   { size: 'A5', margin: 48 },
+);
+writeFileSync(
+  join(DIR, 'stsong.pdf'),
+  stSongPdf(['2031年云河市政府工作报告', '今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。']),
 );
 writePdf(
   join(DIR, 'locked.pdf'),

@@ -48,7 +48,8 @@ async function readPdf(bytes: Uint8Array, name: string): Promise<SourceResult> {
   if ('problem' in read) {
     return read.problem === 'pdf-encrypted' ? sourceError('pdf-encrypted', name) : sourceError('pdf-broken', name, read.reason);
   }
-  const text = pdfText(read.pages);
+  // No text items, or only white space (the glyphs of a font pdf.js could not map to characters): nothing to read.
+  const text = cleanText(pdfText(read.pages));
   return text ? textResult(name, baseName(name), text) : sourceError('pdf-no-text', name);
 }
 
@@ -68,18 +69,23 @@ export async function readFile(file: File): Promise<SourceResult> {
     return sourceError('read-failed', file.name, reasonOf(error));
   }
   if (!bytes.length) return sourceError('empty', file.name);
-  switch (sniffFile(bytes.subarray(0, 1024), file.name, file.type)) {
-    case 'pdf':
-      return readPdf(bytes, file.name);
-    case 'html':
-      return readHtml(bytes, file.name);
-    case 'text':
-      return readText(bytes, file.name);
-    case 'image':
-      return sourceError('image', file.name);
-    case 'office':
-      return sourceError('office', file.name);
-    case 'binary':
-      return sourceError('not-text', file.name);
+  try {
+    switch (sniffFile(bytes.subarray(0, 1024), file.name, file.type)) {
+      case 'pdf':
+        return await readPdf(bytes, file.name);
+      case 'html':
+        return readHtml(bytes, file.name);
+      case 'text':
+        return readText(bytes, file.name);
+      case 'image':
+        return sourceError('image', file.name);
+      case 'office':
+        return sourceError('office', file.name);
+      case 'binary':
+        return sourceError('not-text', file.name);
+    }
+  } catch (error) {
+    // A reader that throws (markup Readability chokes on, say) still ends in a sentence, never a rejected promise.
+    return sourceError('read-failed', file.name, reasonOf(error));
   }
 }

@@ -4,10 +4,12 @@
 // import below), never a CDN. Under the extension pages' CSP (script-src
 // 'self') pdf.js may not compile WebAssembly, so it is told not to try
 // (useWasm: false): text needs none of its wasm image decoders. Fonts are
-// not turned into FontFaces either (disableFontFace): only text is read.
+// not turned into FontFaces either (disableFontFace): only text is read. The
+// Chinese CMaps the build copies (wxt.config.ts) give the text of fonts a PDF
+// names without embedding them.
 
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import type { PDFDocumentLoadingTask, TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { PdfTextRun } from '@/lib/document/pdf-text';
 import { reasonOf } from './source-error';
 
@@ -24,16 +26,19 @@ function runOf(item: TextItem, viewport: number[], multiply: (m: number[], n: nu
 
 /** The text runs of every page of a PDF, or why it cannot be read. The bytes are handed to pdf.js's worker (and detached). */
 export async function readPdfRuns(bytes: Uint8Array): Promise<PdfRuns> {
-  const pdfjs = await import('pdfjs-dist');
-  pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-  const task = pdfjs.getDocument({
-    data: bytes,
-    useWasm: false,
-    disableFontFace: true,
-    enableXfa: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  let task: PDFDocumentLoadingTask | undefined;
   try {
+    const pdfjs = await import('pdfjs-dist');
+    pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+    task = pdfjs.getDocument({
+      data: bytes,
+      cMapUrl: new URL('/pdfjs/cmaps/', location.origin).href,
+      cMapPacked: true,
+      useWasm: false,
+      disableFontFace: true,
+      enableXfa: false,
+      verbosity: pdfjs.VerbosityLevel.ERRORS,
+    });
     const pdf = await task.promise;
     const pages: PdfTextRun[][] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
@@ -47,8 +52,9 @@ export async function readPdfRuns(bytes: Uint8Array): Promise<PdfRuns> {
   } catch (error) {
     // pdf.js names the error of a PDF that needs a password PasswordException (its name, not a class we can import early).
     if (error instanceof Error && error.name === 'PasswordException') return { problem: 'pdf-encrypted' };
+    // Anything else, pdf.js failing to load in a browser older than it needs included, is a PDF we cannot open.
     return { problem: 'pdf-broken', reason: reasonOf(error) };
   } finally {
-    await task.destroy();
+    await task?.destroy();
   }
 }

@@ -200,7 +200,7 @@ const PDFJS_FINDINGS: { what: RegExp; reason: string }[] = [
   {
     what: /^uses XMLHttpRequest$/,
     reason:
-      "its loaders for getDocument({ url }) and for CMap, font and ICC files by URL; extension/sources/read-pdf.ts passes the file's bytes (data) and no URL of any kind",
+      "its loaders for getDocument({ url }) and for CMap, font and ICC files by URL; extension/sources/read-pdf.ts passes the file's bytes (data), and the one address it gives, for CMaps, is the extension's own pdfjs/cmaps/",
   },
   {
     what: /^import\(a computed address\)$/,

@@ -217,6 +217,15 @@ describe('source readers', () => {
       expect(paragraphs(read.text)).toEqual(paragraphs(report));
     });
 
+    it("reads a PDF set in Adobe's STSong-Light without embedding it, through the Chinese CMaps the extension ships", async () => {
+      const read = asText(await readFile('stsong.pdf', fixture('stsong.pdf')));
+      expect(read.text).toBe('2031年云河市政府工作报告\n\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。');
+      const own = `chrome-extension://${session.extensionId}/pdfjs/cmaps/`;
+      expect(session.requests.map((r) => r.url)).toEqual(
+        expect.arrayContaining([`${own}UniGB-UCS2-H.bcmap`, `${own}Adobe-GB1-UCS2.bcmap`]),
+      );
+    });
+
     it('says a scanned PDF has no text layer, and a locked or damaged PDF cannot be read', async () => {
       const scan = asError(await readFile('scanned.pdf', fixture('scanned.pdf'), 'application/pdf'));
       expect(scan.problem).toBe('pdf-no-text');
