@@ -5,6 +5,7 @@
 // loads or runs) and the page itself is left as it was.
 
 import { Readability } from '@mozilla/readability';
+import { pageTitle } from '@/lib/document/page-title';
 import { elementText } from './element-text';
 
 export interface Article {
@@ -26,5 +27,6 @@ export function readArticle(document: Document): Article | undefined {
   // The serializer hands back the article's element itself, so its paragraphs are read from the markup, not from an HTML string.
   const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
   if (!article?.content) return undefined;
-  return { title: (article.title ?? '').trim() || document.title.trim(), text: elementText(article.content) };
+  const headings = [...document.querySelectorAll('h1')].map((h) => h.textContent ?? '');
+  return { title: pageTitle(article.title?.trim() || document.title, headings), text: elementText(article.content) };
 }
