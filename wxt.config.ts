@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { releaseNotesProblems } from './lib/release-notes';
 
 // POLICYLENS_RELEASE_TEST=next builds the rehearsal of the next release for the
 // update test (extension/release-rehearsal.ts); unset, the hook compiles away.
@@ -25,6 +26,18 @@ if (testPages !== '' && testPages !== '1') {
 // extension/sources/read-pdf.ts; no other pdf.js data file is needed for text.
 const PDF_CMAPS = 'node_modules/pdfjs-dist/cmaps';
 const CHINESE_CMAP = /^(Adobe-(GB1|CNS1)-.*|UniGB-.*|UniCNS-.*|(GB|CNS|B5|ETen|ETHK|HK).*|LICENSE)$/;
+
+// The popup's note after an update comes from release-notes.json (lib/release-notes.ts): a release
+// cannot be built without sound notes of its own.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+let releaseNotes: unknown;
+try {
+  releaseNotes = JSON.parse(readFileSync('release-notes.json', 'utf8'));
+} catch (error) {
+  throw new Error(`release-notes.json cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+}
+const notesProblems = releaseNotesProblems(releaseNotes, version);
+if (notesProblems.length) throw new Error(`release-notes.json: ${notesProblems.join('; ')}`);
 
 // POLICYLENS_OUT lets parallel builds (tests, benchmarks) write to their own folder.
 export default defineConfig({
@@ -52,10 +65,23 @@ export default defineConfig({
     // activeTab: the popup and the keyboard commands learn the current tab's URL (its site) when the reader invokes them; no host permission needed.
     // scripting: "Add this page" injects read-page.js into that same tab (activeTab's grant) to read its article; nothing else is injected anywhere.
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    // Suggested keys the browsers really bind. Chromium leaves a suggested key unbound, silently, when
+    // it is one of its own accelerators (CommandService::CanAutoAssign; the table is
+    // chrome/browser/ui/views/accelerator_table.cc): on a fresh Chromium 156 profile Alt+Shift+P (new
+    // tab group), Alt+Shift+N (new split tab) and Alt+Shift+A B C R T W X Z all came back from
+    // commands.getAll() with no shortcut, and the keys below bound (tests/browser/commands.browser.test.ts).
+    // Alt+Shift+letter is free in Firefox's own keyset (browser/base/content/browser-sets.inc has no
+    // alt,shift key off macOS), where Ctrl+Shift+letter is taken by devtools, the library and more in
+    // both browsers. Alt+Shift+I, which Chromium binds, is Google Chrome's feedback key, and ChromeOS
+    // takes Alt+Shift+L M N P S for itself: none of them is used. Chrome binds at most four suggested
+    // keys per extension; these are three.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPopup__' },
+      // K: the search key of both browsers (Ctrl+K focuses their search), and the popup opens on its search box.
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandOpenPopup__' },
+      // O: on/off for this site. Bound in Chromium 156 and free in Firefox; kept from the first release.
       'toggle-site': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_commandToggleSite__' },
-      'focus-next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandFocusNext__' },
+      // J: "next item" in the news readers and mail clients a journalist already uses (Gmail, Feedly).
+      'focus-next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandFocusNext__' },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self';",

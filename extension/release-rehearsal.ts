@@ -5,7 +5,9 @@
 // bundle's version gains a suffix (a new index to load) and the settings item
 // rises one version through extension/settings.ts's migrations, the path a
 // real release takes. wxt.config.ts defines the constant ('' in a normal
-// build, where the minifier drops every branch that depends on it).
+// build, where the minifier drops every branch that depends on it). The
+// rehearsal also carries release notes that matter (extension/release-notes.ts),
+// so the update leaves the popup's note on what changed.
 
 declare const __POLICYLENS_RELEASE_TEST__: string | undefined;
 

@@ -12,6 +12,8 @@ export interface Settings extends SiteSettings {
   highlightColor: string;
   /** How long the pointer rests on a term before its card opens. */
   hoverDelayMs: number;
+  /** Whether related mentions (a swapped word, a slogan with a part missing) are marked and open cards. */
+  showRelated: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,4 +23,5 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'underline',
   highlightColor: '#c2410c',
   hoverDelayMs: 150,
+  showRelated: true,
 };

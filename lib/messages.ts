@@ -12,6 +12,7 @@ export interface MatchTerm {
   id: string;
   term: string;
   forms: string[];
+  related?: string[];
 }
 
 export interface TermTable {
@@ -113,10 +114,18 @@ export type BackgroundMessage = {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** A term found on a page, with how often; `related` counts its related mentions apart from its own wording. */
+export interface PageTermCount {
+  id: string;
+  term: string;
+  count: number;
+  related?: true;
+}
+
 /** Requests from the popup to the content script of a tab. */
 export interface TabRequests {
   /** The report terms found on the page, with counts. */
-  'page-terms': { req: Record<string, never>; res: { terms: { id: string; term: string; count: number }[] } };
+  'page-terms': { req: Record<string, never>; res: { terms: PageTermCount[] } };
   /** Scroll to a term's first occurrence and open its card. */
   'reveal-term': { req: { termId: string }; res: { found: boolean } };
   /** Keyboard command: move to the next highlighted term and open its card. */

@@ -100,7 +100,16 @@ export interface Target {
   order: number;
 }
 
-export type TermKind = 'slogan' | 'named' | 'instrument';
+export type TermKind = 'slogan' | 'named' | 'instrument' | 'organisation' | 'metric';
+
+/**
+ * How a figure next to a metric term counts (see Term.figure):
+ * - optional: the term alone is a mention; a figure beside it is read and set against the target;
+ * - required: the term is also an ordinary word (收入, 投资): a mention only with its figure;
+ * - anchored: a figure of an article about one body (a company's revenue): a mention only with its
+ *   figure and another term of the same document in the same paragraph.
+ */
+export type FigureMode = 'optional' | 'required' | 'anchored';
 
 export interface Term {
   /** Stable id derived from the term text. */
@@ -113,13 +122,27 @@ export interface Term {
    * reviewed abbreviation or full form. Traditional characters and full-width
    * forms need no entry: the matcher folds page text to simplified half-width.
    * A form wrapped in quotes (“三量”) matches only quoted on the page; the
-   * quotes are matched but not painted.
+   * quotes are matched but not painted. Variant forms derived from the
+   * report's wording (a generic tail dropped, a district's 区 inserted, a
+   * numeral written in digits, an abbreviation spelled out) are forms too.
    */
   forms: string[];
+  /**
+   * Folded forms that are related to the term but not its wording: one word
+   * of a long name swapped for a near-synonym, a slogan spelled out with a
+   * part missing, the key word of a programme. Painted in the lighter
+   * related style; the card says "related to" and quotes the report's
+   * wording. Absent when there are none.
+   */
+  related?: string[];
   /** Clauses that mention the term, best first. */
   clauseIds: string[];
-  /** What in the text made it a term: 'quoted', 'enumeration', 'suffix', 'abbreviation'. */
+  /** What in the text made it a term: 'quoted', 'enumeration', 'suffix', 'abbreviation', 'organisation', 'metric'. */
   signal: string;
+  /** For a term that names what a target counts (实际使用外资, 高标准农田): those targets, best first. */
+  targetIds?: string[];
+  /** With targetIds: how a figure next to the term counts on a page. */
+  figure?: FigureMode;
 }
 
 /** What the build script writes and the background loads into IndexedDB. */

@@ -6,28 +6,10 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex } from '../lib/store/build-index';
-import type { AbbreviationEntry } from '../lib/document/extract-terms';
 
 const root = join(import.meta.dirname, '..');
 const seedDir = join(root, 'seeds');
 const outDir = join(root, '.generated');
-
-function readAbbreviations(): AbbreviationEntry[] {
-  const path = join(seedDir, 'abbreviations.json');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`seeds/abbreviations.json is not valid JSON: ${(error as Error).message}`);
-  }
-  if (
-    !Array.isArray(data) ||
-    !data.every((e) => typeof e?.short === 'string' && Array.isArray(e.full) && e.full.every((f: unknown) => typeof f === 'string'))
-  ) {
-    throw new Error('seeds/abbreviations.json must be a list of { "short": string, "full": string[] }');
-  }
-  return data as AbbreviationEntry[];
-}
 
 async function main() {
   const started = performance.now();
@@ -36,7 +18,7 @@ async function main() {
     .sort()
     .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }));
   if (seeds.length === 0) throw new Error('seeds/ holds no .txt seed');
-  const bundle = await buildIndex(seeds, readAbbreviations());
+  const bundle = await buildIndex(seeds);
   mkdirSync(outDir, { recursive: true });
   const json = JSON.stringify(bundle);
   writeFileSync(join(outDir, 'index.json'), json);

@@ -1,10 +1,7 @@
 import { t } from '@/extension/i18n';
+import type { PageTermCount } from '@/lib/messages';
 
-export interface PageTerm {
-  id: string;
-  term: string;
-  count: number;
-}
+export type PageTerm = PageTermCount;
 
 interface Props {
   terms: PageTerm[] | undefined;
@@ -22,15 +19,17 @@ export function PageTerms({ terms, onChoose }: Props) {
       </h2>
       <ul class="page-terms__list">
         {terms.map((term) => (
-          <li key={term.id}>
+          <li key={`${term.id}${term.related ? '-related' : ''}`}>
             <button
               type="button"
-              class="button page-terms__term"
+              class={`button page-terms__term${term.related ? ' page-terms__term--related' : ''}`}
               data-term-id={term.id}
-              aria-label={t('pageTermReveal', term.term, String(term.count))}
+              aria-label={`${t('pageTermReveal', term.term, String(term.count))}${term.related ? `, ${t('pageTermRelated')}` : ''}`}
               onClick={() => onChoose(term.id)}
             >
-              {term.term} <span class="page-terms__count">{term.count}</span>
+              {term.term}
+              {term.related && <span class="page-terms__related"> · {t('pageTermRelated')}</span>}{' '}
+              <span class="page-terms__count">{term.count}</span>
             </button>
           </li>
         ))}

@@ -1,7 +1,9 @@
 // Keyboard commands declared in wxt.config.ts: 'toggle-site' switches the
 // current tab's site on or off (the content script follows the settings change
 // at once); 'focus-next-term' asks the tab's content script to move to the next
-// highlighted term. The popup command (_execute_action) needs no handler.
+// highlighted term (on the welcome page, the page itself: tabs.sendMessage
+// reaches an extension page in its tab, in Chromium and Firefox alike). The
+// popup command (_execute_action) needs no handler.
 
 import { browser, type Browser } from 'wxt/browser';
 import { resolveSiteState } from '@/lib/site-state';

@@ -1,6 +1,7 @@
 // The background's message router: validates every request (lib/messages.ts),
 // answers from the index snapshot, and always replies with a Reply envelope,
 // so a malformed message gets an error sentence and the background keeps serving.
+// Requests that open a tab pass the OpenTabLimiter first.
 
 import {
   validateBackgroundMessage,
@@ -15,6 +16,7 @@ import { readSettings } from '@/extension/settings';
 import { reportUrl } from '@/extension/report-url';
 import { browser } from 'wxt/browser';
 import type { IndexStore } from './index-store';
+import { OpenTabLimiter, type OpenTabSender } from './open-tab-limiter';
 import type { SearchService } from './search-service';
 
 type Handlers = {
@@ -23,7 +25,10 @@ type Handlers = {
   ) => Promise<BackgroundRequests[K]['res']>;
 };
 
-export function createMessageHandler(store: IndexStore, search: SearchService) {
+/** The requests that open a tab: a later one (the library page) joins this list. */
+const OPENS_A_TAB: ReadonlySet<BackgroundRequestType> = new Set<BackgroundRequestType>(['open-report']);
+
+export function createMessageHandler(store: IndexStore, search: SearchService, limiter = new OpenTabLimiter()) {
   const handlers: Handlers = {
     async 'site-state'({ url }) {
       return resolveSiteState(await readSettings(), url);
@@ -58,12 +63,15 @@ export function createMessageHandler(store: IndexStore, search: SearchService) {
     },
   };
 
-  return async function handleMessage(message: unknown): Promise<Reply<unknown>> {
+  return async function handleMessage(message: unknown, sender: OpenTabSender): Promise<Reply<unknown>> {
     // Validation inside the try too: a throw there rejected this promise, and the
     // listener's sendResponse never ran, leaving the sender waiting for a reply that never came.
     try {
       const valid = validateBackgroundMessage(message);
       if (typeof valid === 'string') return { ok: false, error: valid };
+      if (OPENS_A_TAB.has(valid.type) && !limiter.allow(sender)) {
+        return { ok: false, error: `${valid.type} refused: one tab a second from each page` };
+      }
       const handler = handlers[valid.type] as (m: BackgroundMessage) => Promise<unknown>;
       return { ok: true, value: await handler(valid) };
     } catch (error) {

@@ -7,6 +7,7 @@ import { createSearchService } from './search-service';
 import { createMessageHandler } from './handle-message';
 import { registerContextMenu } from './context-menu';
 import { registerCommands } from './commands';
+import { registerFirstRun } from './first-run';
 
 // The rehearsal build of the next release ships the same index under a newer version (release-rehearsal.ts).
 const bundle = NEXT_RELEASE_REHEARSAL ? { ...builtBundle, version: `${builtBundle.version}+next` } : builtBundle;
@@ -27,11 +28,12 @@ export default defineBackground({
 
     registerContextMenu();
     registerCommands();
+    registerFirstRun();
 
-    browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       // sendResponse + `return true` rather than a returned promise: Chrome's
       // runtime.onMessage long ignored returned promises (crbug.com/1185241).
-      void handleMessage(message).then(sendResponse);
+      void handleMessage(message, sender).then(sendResponse);
       return true;
     });
   },

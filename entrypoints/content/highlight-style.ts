@@ -6,7 +6,7 @@
 // look, so a page that refuses adoption still shows the terms.
 
 import { DEFAULT_SETTINGS, type HighlightStyle } from '@/extension/settings';
-import { HIGHLIGHT, HOVER_HIGHLIGHT } from './paint';
+import { HIGHLIGHT, HOVER_HIGHLIGHT, RELATED_HIGHLIGHT } from './paint';
 
 const FALLBACK_COLOR = '#c2410c';
 
@@ -16,14 +16,18 @@ export function highlightCss(style: HighlightStyle, color: string): string {
     style === 'tint'
       ? `background-color: color-mix(in srgb, ${safe} 18%, transparent); text-decoration: none;`
       : `text-decoration: underline 2px color-mix(in srgb, ${safe} 85%, transparent); background-color: transparent;`;
+  // Related mentions: the reader's colour, lighter and dotted whatever the style, so they never pass for the report's wording.
+  const related = `text-decoration: underline dotted 2px color-mix(in srgb, ${safe} 50%, transparent); background-color: transparent;`;
   return [
     `::highlight(${HIGHLIGHT}) { ${mark} }`,
+    `::highlight(${RELATED_HIGHLIGHT}) { ${related} }`,
     `::highlight(${HOVER_HIGHLIGHT}) { background-color: color-mix(in srgb, ${safe} 24%, transparent); }`,
     // On dark pages the reader's colour is mixed towards white so it stays readable.
     `@media (prefers-color-scheme: dark) {`,
     style === 'tint'
       ? `  ::highlight(${HIGHLIGHT}) { background-color: color-mix(in srgb, color-mix(in srgb, ${safe} 60%, white) 28%, transparent); }`
       : `  ::highlight(${HIGHLIGHT}) { text-decoration-color: color-mix(in srgb, ${safe} 60%, white); }`,
+    `  ::highlight(${RELATED_HIGHLIGHT}) { text-decoration-color: color-mix(in srgb, color-mix(in srgb, ${safe} 60%, white) 55%, transparent); }`,
     `  ::highlight(${HOVER_HIGHLIGHT}) { background-color: color-mix(in srgb, color-mix(in srgb, ${safe} 60%, white) 30%, transparent); }`,
     `}`,
   ].join('\n');

@@ -1,10 +1,12 @@
 // Finds the term under the pointer. Highlights receive no events, so pointer
 // moves are read once per animation frame, mapped to a text position and
 // looked up in the match index. After the reader's rest delay the card opens;
-// moving away (and not onto the card) closes it.
+// moving away (and not onto the card) closes it. Only the reader's own
+// pointer and keys count (trusted-input.ts).
 
 import { getCursorPosition, rangeContainsPoint } from './get-cursor-position';
 import type { MatchIndex, PageMatch } from './match-index';
+import { trusted } from './trusted-input';
 
 /** How long the pointer may be off both the term and the card before the card closes. */
 const CLOSE_GRACE_MS = 300;
@@ -83,7 +85,8 @@ export function watchHover(options: HoverOptions): void {
 
   window.addEventListener(
     'pointermove',
-    (event) => {
+    // A page's made-up pointer moves would open cards (and ask the background) without the reader.
+    trusted((event: PointerEvent) => {
       x = event.clientX;
       y = event.clientY;
       overCard = options.isCard(event.target);
@@ -91,12 +94,12 @@ export function watchHover(options: HoverOptions): void {
         framePending = true;
         options.requestAnimationFrame(check);
       }
-    },
+    }),
     { passive: true, capture: true, signal },
   );
   document.addEventListener(
     'pointerleave',
-    () => {
+    trusted(() => {
       x = -1;
       y = -1;
       overCard = false;
@@ -104,14 +107,14 @@ export function watchHover(options: HoverOptions): void {
         framePending = true;
         options.requestAnimationFrame(check);
       }
-    },
+    }),
     { passive: true, signal },
   );
   window.addEventListener(
     'keydown',
-    (event) => {
+    trusted((event: KeyboardEvent) => {
       if (event.key === 'Escape' && options.isCardOpen()) options.onEscape();
-    },
+    }),
     { capture: true, signal },
   );
 }

@@ -11,9 +11,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '@/extension/settings';
-import { loadMatcher, type Matcher } from '@/lib/match/matcher';
-import type { TermTable } from '@/lib/messages';
-import { startSession, type Session } from './session';
+import type { Session } from './session';
+import { lensStarter } from './start-lens';
 import { listenForTabMessages } from './tab-messages';
 
 /** Waits before asking the background again while it loads its index: 0.5 s, 1 s, 2 s … */
@@ -27,6 +26,10 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // WXT announces each start to the script it replaces after an update with a CustomEvent on the document,
+  // and, for older WXT versions, with a window.postMessage that every message listener of the page reads,
+  // the extension's id included. This build's scripts listen to the event only.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     void run(ctx);
   },
@@ -40,8 +43,7 @@ function pageUrl(): string {
 
 async function run(ctx: ContentScriptContext): Promise<void> {
   let session: Session | undefined;
-  let table: TermTable | undefined;
-  let matcher: Matcher | undefined;
+  const startLens = lensStarter(ctx);
   let settings: Settings = DEFAULT_SETTINGS;
   let failures = 0;
   let queue = Promise.resolve();
@@ -52,10 +54,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       const state = await askBackground('site-state', { url: pageUrl() });
       if (ctx.isInvalid) return;
       if (state.enabled && !session) {
-        table ??= await askBackground('term-table', {});
-        matcher ??= loadMatcher(table.matcher);
-        if (ctx.isInvalid) return;
-        session = startSession({ ctx, table, matcher, settings });
+        session = await startLens(() => settings);
       } else if (!state.enabled && session) {
         session.stop();
         session = undefined;

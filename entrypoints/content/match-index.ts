@@ -67,13 +67,16 @@ export class PageMatch {
   /** Where the match lies in its run's text: [start, end). */
   readonly start: number;
   readonly end: number;
+  /** A related form (one word swapped, a programme's key word): painted apart, and its card says so. */
+  readonly related: boolean;
   #range: StaticRange | undefined;
 
-  constructor(termId: string, run: TextRun, start: number, end: number) {
+  constructor(termId: string, run: TextRun, start: number, end: number, related = false) {
     this.termId = termId;
     this.run = run;
     this.start = start;
     this.end = end;
+    this.related = related;
   }
 
   /** The block whose text the match is in. */
@@ -131,7 +134,7 @@ export class PageMatch {
 
 /** The matches of one run, as page matches. */
 export function toPageMatches(run: TextRun, matches: readonly Match[]): PageMatch[] {
-  return matches.map(([start, end, termId]) => new PageMatch(termId, run, start, end));
+  return matches.map(([start, end, termId, related]) => new PageMatch(termId, run, start, end, related === true));
 }
 
 /** Where a match starts and ends within one of its nodes, or undefined when it does not cover the node. */

@@ -18,6 +18,8 @@
 // what the reader can scroll to next.
 
 export const HIGHLIGHT = 'policy-lens';
+/** Related mentions (a swapped word, a programme's key word) in a lighter style of their own. */
+export const RELATED_HIGHLIGHT = 'policy-lens-related';
 export const HOVER_HIGHLIGHT = 'policy-lens-hover';
 
 /** Blocks within this many viewport heights above and below the viewport are painted. */
@@ -29,6 +31,8 @@ export interface Paintable {
   readonly owner: Element;
   /** Read only when the match is painted: it may be made on demand. */
   readonly range: AbstractRange;
+  /** Painted in the related highlight, and only while related mentions are shown. */
+  readonly related: boolean;
 }
 
 export interface Painter {
@@ -41,6 +45,8 @@ export interface Painter {
   add(matches: readonly Paintable[], placeNow?: boolean): void;
   remove(matches: readonly Paintable[]): void;
   hover(range: AbstractRange | null): void;
+  /** Shows or hides the related mentions (the reader's setting). */
+  showRelated(show: boolean): void;
   clear(): void;
 }
 
@@ -58,18 +64,22 @@ function isNearView(el: Element): boolean {
 export function createPainter(matchesOf: (owner: Element) => readonly Paintable[]): Painter {
   const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
   if (!registry || typeof Highlight !== 'function' || typeof IntersectionObserver !== 'function') {
-    return { supported: false, add() {}, remove() {}, hover() {}, clear() {} };
+    return { supported: false, add() {}, remove() {}, hover() {}, showRelated() {}, clear() {} };
   }
   const all = new Highlight();
+  const related = new Highlight();
   const hovered = new Highlight();
   // The hovered term is painted above the underline of all terms.
   hovered.priority = 1;
+  const highlightOf = (match: Paintable) => (match.related ? related : all);
   const near = new Set<Element>();
   let registered = false;
+  let relatedShown = true;
   const register = () => {
     // The page shares this registry: set again in case it cleared it.
     if (registered && registry.get(HIGHLIGHT) === all) return;
     registry.set(HIGHLIGHT, all);
+    if (relatedShown) registry.set(RELATED_HIGHLIGHT, related);
     registry.set(HOVER_HIGHLIGHT, hovered);
     registered = true;
   };
@@ -82,10 +92,10 @@ export function createPainter(matchesOf: (owner: Element) => readonly Paintable[
         if (matches.length === 0) continue;
         if (entry.isIntersecting) {
           near.add(entry.target);
-          for (const match of matches) all.add(match.range);
+          for (const match of matches) highlightOf(match).add(match.range);
           added = true;
         } else if (near.delete(entry.target)) {
-          for (const match of matches) all.delete(match.range);
+          for (const match of matches) highlightOf(match).delete(match.range);
         }
       }
       if (added) register();
@@ -107,14 +117,14 @@ export function createPainter(matchesOf: (owner: Element) => readonly Paintable[
           last = owner;
         }
         if (near.has(owner)) {
-          all.add(match.range);
+          highlightOf(match).add(match.range);
           added = true;
         }
       }
       if (added) register();
     },
     remove(matches) {
-      for (const match of matches) if (near.has(match.owner)) all.delete(match.range);
+      for (const match of matches) if (near.has(match.owner)) highlightOf(match).delete(match.range);
       for (const owner of new Set(matches.map((match) => match.owner))) {
         if (matchesOf(owner).length) continue;
         near.delete(owner);
@@ -128,12 +138,19 @@ export function createPainter(matchesOf: (owner: Element) => readonly Paintable[
         register();
       }
     },
+    showRelated(show) {
+      relatedShown = show;
+      if (!show && registry.get(RELATED_HIGHLIGHT) === related) registry.delete(RELATED_HIGHLIGHT);
+      else if (show && registered) registry.set(RELATED_HIGHLIGHT, related);
+    },
     clear() {
       observer.disconnect();
       near.clear();
       all.clear();
+      related.clear();
       hovered.clear();
       if (registry.get(HIGHLIGHT) === all) registry.delete(HIGHLIGHT);
+      if (registry.get(RELATED_HIGHLIGHT) === related) registry.delete(RELATED_HIGHLIGHT);
       if (registry.get(HOVER_HIGHLIGHT) === hovered) registry.delete(HOVER_HIGHLIGHT);
       registered = false;
     },

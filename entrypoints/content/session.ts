@@ -39,9 +39,12 @@ export function startSession(options: {
   const signal = abort.signal;
   const index = new MatchIndex(ownerBlock);
   const painter = createPainter((owner) => index.ofOwner(owner));
+  painter.showRelated(settings.showRelated);
   const style = new HighlightStyleSheet();
   style.update(settings.highlightStyle, settings.highlightColor);
   style.adoptInto(document);
+  /** Related mentions are left out everywhere (paint, hover, lists, keyboard) while the reader hides them. */
+  const shows = (match: PageMatch) => !match.related || settings.showRelated;
   const shadowRoots = new Set<ShadowRoot>();
   const termNames = new Map(table.terms.map((t) => [t.id, t.term]));
   const cards = new Map<string, Promise<ClauseCard>>();
@@ -130,7 +133,7 @@ export function startSession(options: {
     try {
       const answer = await clauseCard(match.termId, clauseIndex);
       if (mine !== request || signal.aborted) return;
-      await card.show(answer, { anchor: rect, focus });
+      await card.show(answer, { anchor: rect, focus, related: match.related });
     } catch (error) {
       if (mine !== request || signal.aborted || ctx.isInvalid) return;
       await card.showMessage(term, cardText('cardFailed', error instanceof Error ? error.message : String(error)), {
@@ -149,10 +152,10 @@ export function startSession(options: {
       isCard: (target) => card.contains(target),
       isCardOpen: () => card.isOpen,
       onHover: (match) => {
-        if (!card.isOpen) painter.hover(match?.range ?? null);
+        if (!card.isOpen) painter.hover(match && shows(match) ? match.range : null);
       },
       onRest: (match, x, y) => {
-        if (match !== shown || !card.isOpen) void openCard(match, 0, { x, y }, false);
+        if (shows(match) && (match !== shown || !card.isOpen)) void openCard(match, 0, { x, y }, false);
       },
       onLeave: () => {
         request++;
@@ -177,20 +180,34 @@ export function startSession(options: {
 
   const handlers: TabHandlers = {
     pageTerms(): TabRequests['page-terms']['res'] {
-      const counts = new Map<string, number>();
-      for (const match of index.all()) counts.set(match.termId, (counts.get(match.termId) ?? 0) + 1);
-      const terms = [...counts].map(([id, count]) => ({ id, term: termNames.get(id) ?? id, count }));
-      terms.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh'));
+      // A term's own wording and its related mentions are counted apart: the list says which is which.
+      const counts = new Map<string, { id: string; related: boolean; count: number }>();
+      for (const match of index.all()) {
+        if (!shows(match)) continue;
+        const key = `${match.termId}\u0000${match.related}`;
+        const entry = counts.get(key) ?? { id: match.termId, related: match.related, count: 0 };
+        entry.count++;
+        counts.set(key, entry);
+      }
+      const terms = [...counts.values()].map(({ id, related, count }) => ({
+        id,
+        term: termNames.get(id) ?? id,
+        count,
+        ...(related ? { related: true as const } : {}),
+      }));
+      terms.sort(
+        (a, b) => Number(a.related ?? false) - Number(b.related ?? false) || b.count - a.count || a.term.localeCompare(b.term, 'zh'),
+      );
       return { terms };
     },
     async revealTerm(termId) {
-      const first = inDocumentOrder(index.all().filter((m) => m.termId === termId))[0];
+      const first = inDocumentOrder(index.all().filter((m) => m.termId === termId && shows(m)))[0];
       if (!first) return { found: false };
       await reveal(first);
       return { found: true };
     },
     async focusNext() {
-      const ordered = inDocumentOrder(index.all());
+      const ordered = inDocumentOrder(index.all().filter(shows));
       if (!ordered.length) return { found: false };
       const at = shown ? ordered.indexOf(shown) : -1;
       // Without a current term, start at the first one not above the view.
@@ -216,6 +233,8 @@ export function startSession(options: {
     applySettings(next) {
       settings = next;
       style.update(next.highlightStyle, next.highlightColor);
+      painter.showRelated(next.showRelated);
+      if (shown && !shows(shown)) card.close();
     },
     stop() {
       abort.abort();

@@ -12,11 +12,22 @@ export interface TabHandlers {
   focusNext(): Promise<TabRequests['focus-next']['res']>;
 }
 
-/** Listens until the signal aborts; `handlers()` is undefined while the site is off. */
-export function listenForTabMessages(handlers: () => TabHandlers | undefined, signal: AbortSignal): void {
+/**
+ * Listens until the signal aborts; `handlers()` is undefined while the site is off.
+ * `onlyTabMessages`: on an extension page (the welcome page) runtime.onMessage
+ * also hears every runtime.sendMessage of the extension's other pages and
+ * content scripts, meant for the background; such a page leaves all but tab
+ * messages unanswered, as its error reply would win the race against the
+ * background's answer.
+ */
+export function listenForTabMessages(
+  handlers: () => TabHandlers | undefined,
+  signal: AbortSignal,
+  { onlyTabMessages = false }: { onlyTabMessages?: boolean } = {},
+): void {
   const listener = (message: unknown): Promise<Reply<unknown>> | undefined => {
     const valid = validateTabMessage(message);
-    if (typeof valid === 'string') return Promise.resolve({ ok: false, error: valid });
+    if (typeof valid === 'string') return onlyTabMessages ? undefined : Promise.resolve({ ok: false, error: valid });
     // Only the top frame answers, so one page gives one answer and one card (frames keep their own matches).
     if (window !== window.top) return undefined;
     const active = handlers();

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { IndexStatus } from '@/lib/messages';
 import { siteKeyFromInput } from '@/lib/site-state';
 import { updateSettings, type HighlightStyle, type Settings } from '@/extension/settings';
 import { askBackground } from '@/extension/background-client';
+import { welcomeUrl } from '@/extension/first-run';
 import { t } from '@/extension/i18n';
 import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
 import { useSettings } from '@/components/use-settings';
 import { RebuildButton } from '@/components/RebuildButton/RebuildButton';
+import { ShortcutTable } from '@/components/ShortcutTable/ShortcutTable';
+import { useCommands } from '@/components/use-commands';
 
 export function App() {
   const settings = useSettings();
@@ -19,6 +22,7 @@ export function App() {
       <AppearanceSection settings={settings} />
       <ShortcutsSection />
       <IndexSection />
+      <WelcomeSection />
     </main>
   );
 }
@@ -156,46 +160,45 @@ function AppearanceSection({ settings }: { settings: Settings }) {
         />
         <span class="options__hint">{t('milliseconds')}</span>
       </p>
+      <p class="options__row">
+        <label>
+          <input
+            id="show-related"
+            type="checkbox"
+            checked={settings.showRelated}
+            aria-describedby="show-related-hint"
+            onChange={(e) => void updateSettings({ showRelated: e.currentTarget.checked })}
+          />
+          <span class="options__sample options__sample--related" style={{ '--sample': settings.highlightColor }}>
+            {t('showRelated')}
+          </span>
+        </label>
+      </p>
+      <p id="show-related-hint" class="options__hint">
+        {t('showRelatedHint')}
+      </p>
     </section>
   );
 }
 
 function ShortcutsSection() {
-  const [commands, setCommands] = useState<Browser.commands.Command[]>([]);
-  useEffect(() => {
-    void browser.commands.getAll().then(setCommands);
-  }, []);
-  const firefox = location.protocol === 'moz-extension:';
+  const commands = useCommands();
   return (
     <section aria-labelledby="shortcuts-heading">
       <h2 id="shortcuts-heading">{t('shortcutsHeading')}</h2>
-      <table class="options__shortcuts">
-        <thead>
-          <tr>
-            <th scope="col">{t('shortcutAction')}</th>
-            <th scope="col">{t('shortcutKeys')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {commands.map((command) => (
-            <tr key={command.name} data-command={command.name}>
-              <td>{command.name === '_execute_action' ? t('commandOpenPopup') : command.description}</td>
-              <td>{command.shortcut ? <kbd>{command.shortcut}</kbd> : t('shortcutNone')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        class="button"
-        onClick={() => {
-          // Firefox has no shortcuts URL an extension may open; it offers an API instead (Firefox 137+).
-          const commandsApi = browser.commands as unknown as { openShortcutSettings?: () => Promise<void> };
-          if (firefox && commandsApi.openShortcutSettings) void commandsApi.openShortcutSettings();
-          else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
-        }}
-      >
-        {t('shortcutsChange')}
+      {commands && <ShortcutTable commands={commands} />}
+    </section>
+  );
+}
+
+/** The welcome page opens by itself once, on install: here the reader opens it again. */
+function WelcomeSection() {
+  return (
+    <section aria-labelledby="welcome-heading">
+      <h2 id="welcome-heading">{t('welcomeReopenHeading')}</h2>
+      <p class="options__hint">{t('welcomeReopenText')}</p>
+      <button type="button" class="button" id="open-welcome" onClick={() => void browser.tabs.create({ url: welcomeUrl() })}>
+        {t('welcomeReopen')}
       </button>
     </section>
   );

@@ -1,16 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import type { IndexStatus, SearchResult, TabRequests } from '@/lib/messages';
+import type { IndexStatus, TabRequests } from '@/lib/messages';
 import { resolveSiteState, siteKey } from '@/lib/site-state';
 import { askBackground } from '@/extension/background-client';
 import { updateSettings } from '@/extension/settings';
 import { t } from '@/extension/i18n';
 import { reportUrl } from '@/extension/report-url';
 import { SearchPanel, type SearchAnswer } from '@/components/SearchPanel/SearchPanel';
+import { searchReport } from '@/components/SearchPanel/search-report';
 import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
 import { PageTerms, type PageTerm } from '@/components/PageTerms/PageTerms';
 import { IndexNotice } from '@/components/IndexNotice/IndexNotice';
 import { useSettings } from '@/components/use-settings';
+import { useCommands } from '@/components/use-commands';
+import { ShortcutNotice } from '@/components/ShortcutNotice/ShortcutNotice';
+import { UpdateNote } from '@/components/UpdateNote/UpdateNote';
 import { pageSupport, type PageSupport } from '@/lib/page-support';
 
 const RESULT_LIMIT = 20;
@@ -18,23 +22,8 @@ const RESULT_LIMIT = 20;
 const WAKE_MS = 2000;
 const WAKE_POLL_MS = 150;
 
-function answerOf(result: SearchResult): SearchAnswer {
-  return {
-    query: result.query,
-    suggestions: result.suggestions,
-    items: result.hits.map((hit) => ({
-      clauseId: hit.view.clause.id,
-      text: hit.view.clause.text,
-      marks: hit.marks,
-      path: hit.view.clause.path,
-      targets: hit.view.targets,
-      match: hit.match,
-    })),
-  };
-}
-
 function search(query: string): Promise<SearchAnswer> {
-  return askBackground('search', { query, limit: RESULT_LIMIT }).then(answerOf);
+  return searchReport(query, RESULT_LIMIT);
 }
 
 /**
@@ -81,6 +70,7 @@ export function App() {
   const [support, setSupport] = useState<PageSupport>();
   const [status, setStatus] = useState<IndexStatus>();
   const [pageTerms, setPageTerms] = useState<PageTerm[]>();
+  const commands = useCommands();
 
   useEffect(() => {
     void (async () => {
@@ -152,6 +142,7 @@ export function App() {
       <header class="popup__header">
         <h1 class="popup__title">{t('extName')}</h1>
       </header>
+      <UpdateNote />
       <IndexNotice
         status={status}
         onRebuild={() => askBackground('rebuild', {}).then(setStatus)}
@@ -185,6 +176,7 @@ export function App() {
           />
         )}
       </section>
+      <ShortcutNotice commands={commands} />
       <footer class="popup__footer">
         <a class="button" href={reportUrl()} target="_blank" rel="noopener">
           {t('openReport')}

@@ -7,6 +7,8 @@ import type { Clause, Term, TermKind } from '../model';
 import { foldText } from '../match/fold-text';
 import { addWord, dictionaryTag, initJieba, isDictionaryWord, tag, type TaggedWord } from './jieba';
 import { findQuotedPhrases, type QuotedPhrase } from './quoted-phrases';
+import { findOrganisations, organisationForms } from './organisation-names';
+import { termVariants, type SynonymGroup, type WordAbbreviation } from './term-variants';
 import { FUNCTION_TAGS, LEADING_WORDS, NAMED_LABEL_SUFFIXES, RIGHT_TAGS, TERM_SUFFIXES, type TermSuffix } from './term-suffixes';
 import { stableId } from './stable-id';
 
@@ -14,6 +16,8 @@ import { stableId } from './stable-id';
 export interface AbbreviationEntry {
   short: string;
   full: string[];
+  /** What the entry names when the text gives no other signal: an instrument unless reviewed otherwise. */
+  kind?: TermKind;
   /** Why the entry holds, for review. */
   note?: string;
 }
@@ -21,12 +25,18 @@ export interface AbbreviationEntry {
 export interface TermInputs {
   clauses: Omit<Clause, 'tokens'>[];
   abbreviations: AbbreviationEntry[];
+  /** Reviewed near-synonyms inside programme names (seeds/synonyms.json): they make related forms. */
+  synonyms?: SynonymGroup[];
+  /** Reviewed words that names print short or in full (seeds/word-abbreviations.json). */
+  wordAbbreviations?: WordAbbreviation[];
+  /** Text of the documents that is no clause but names bodies (an article's byline). */
+  bylines?: string[];
 }
 
-type Signal = 'quoted' | 'enumeration' | 'suffix' | 'abbreviation';
+type Signal = 'quoted' | 'enumeration' | 'suffix' | 'abbreviation' | 'organisation';
 
 /** Stronger signals decide a term's kind when several find it. */
-const SIGNAL_RANK: Record<Signal, number> = { quoted: 0, enumeration: 1, suffix: 2, abbreviation: 3 };
+const SIGNAL_RANK: Record<Signal, number> = { quoted: 0, enumeration: 1, suffix: 2, abbreviation: 3, organisation: 4 };
 
 interface Candidate {
   term: string;
@@ -42,8 +52,12 @@ interface Candidate {
 /** Longer names exist (国家级非遗代表性传承人记录工程), longer runs are descriptions. */
 const MAX_TERM_LENGTH = 16;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-/** Labels that are plan periods or numbers: “十四五”, “八五”. */
-const NUMERAL_LABEL = /^[0-9零〇一二三四五六七八九十百千万两]+$/;
+/** Labels that are plan periods or numbers: “十四五”, “八五”, “1+3+4”. */
+const NUMERAL_LABEL = /^[0-9零〇一二三四五六七八九十百千万两+]+$/;
+/** Tags of the word a numeral label names (“八五”普法, “1+3+4”产业体系); a time or place word (“十四五”期间) names nothing. */
+const NAMED_BY_NUMERAL_TAGS = new Set(['n', 'vn', 'nz', 'v', 'l', 'j']);
+/** How many characters of nouns after a numeral label name its programme. */
+const NUMERAL_NAMED_MAX = 4;
 /** Labels of a dated award or event: “2023年度中国智能交通协会科技进步奖一等奖”. */
 const DATED_LABEL = /^\d{2,4}年/;
 /** Separators inside a quoted enumeration (“圈、街、楼、店、网”). */
@@ -95,10 +109,12 @@ function extractOnce(inputs: TermInputs): Term[] {
   const candidates: Candidate[] = [];
   clauses.forEach((clause, index) => {
     candidates.push(...quotedCandidates(clause.text, index));
+    candidates.push(...numeralLabelCandidates(clause.text, index));
     candidates.push(...suffixCandidates(clause.text, index));
   });
   const folded = clauses.map((clause) => foldText(clause.text, {}));
   candidates.push(...abbreviationCandidates(folded, abbreviations, candidates));
+  candidates.push(...organisationCandidates([...(inputs.bylines ?? []), ...clauses.map((c) => c.text)], folded, candidates));
 
   const best = new Map<string, Candidate>();
   for (const candidate of candidates) {
@@ -111,20 +127,27 @@ function extractOnce(inputs: TermInputs): Term[] {
     if (!seen || compareReading(candidate, seen) < 0) firstSeen.set(candidate.term, candidate);
   }
 
-  return [...best.values()]
-    .sort((a, b) => compareReading(firstSeen.get(a.term)!, firstSeen.get(b.term)!))
-    .map((candidate): Term => {
-      const forms = termForms(candidate, abbreviations);
-      const definedIn = new Set(candidates.filter((c) => c.term === candidate.term).map((c) => c.clause));
-      return {
-        id: stableId('term', candidate.term),
-        term: candidate.term,
-        kind: candidate.kind,
-        forms,
-        clauseIds: clauseIdsFor(candidate.term, forms, clauses, folded, definedIn),
-        signal: candidate.signal,
-      };
-    });
+  const chosen = [...best.values()].sort((a, b) => compareReading(firstSeen.get(a.term)!, firstSeen.get(b.term)!));
+  const ownForms = chosen.map((candidate) => termForms(candidate, abbreviations));
+  const taken = new Set(ownForms.flat());
+  return chosen.map((candidate, i): Term => {
+    const variants = termVariants(
+      { term: candidate.term, kind: candidate.kind, forms: ownForms[i]! },
+      { synonyms: inputs.synonyms ?? [], wordAbbreviations: inputs.wordAbbreviations ?? [] },
+      taken,
+    );
+    const forms = [...ownForms[i]!, ...variants.forms];
+    const definedIn = new Set(candidates.filter((c) => c.term === candidate.term).map((c) => c.clause));
+    return {
+      id: stableId('term', candidate.term),
+      term: candidate.term,
+      kind: candidate.kind,
+      forms,
+      ...(variants.related.length ? { related: variants.related } : {}),
+      clauseIds: clauseIdsFor(candidate.term, forms, clauses, folded, definedIn),
+      signal: candidate.signal,
+    };
+  });
 }
 
 /**
@@ -158,6 +181,37 @@ function quotedCandidates(text: string, clause: number): Candidate[] {
       quotedOnly: readsAsProse(label),
       clause,
       offset: phrase.start + 1,
+    });
+  }
+  return found;
+}
+
+/**
+ * A quoted plan period or number names nothing alone (“十四五” is in every
+ * paper), but with the word after it, it names a programme: “八五”普法,
+ * “1+3+4”产业体系. The quotes stay in the term as the report prints it.
+ */
+function numeralLabelCandidates(text: string, clause: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (const phrase of findQuotedPhrases(text)) {
+    const label = phrase.text.trim();
+    if (!NUMERAL_LABEL.test(label)) continue;
+    let stop = phrase.end;
+    while (isHan(text[stop])) stop++;
+    // The nouns right after the label, up to a short name's length (产业 + 体系 of “1+3+4”产业体系).
+    let named = 0;
+    for (const word of tag(text.slice(phrase.end, stop))) {
+      if (!NAMED_BY_NUMERAL_TAGS.has(word.tag) || named + word.word.length > NUMERAL_NAMED_MAX) break;
+      named += word.word.length;
+    }
+    if (named < 2) continue;
+    found.push({
+      term: text.slice(phrase.start, phrase.end + named),
+      kind: 'slogan',
+      signal: 'quoted',
+      quotedOnly: false,
+      clause,
+      offset: phrase.start,
     });
   }
   return found;
@@ -317,7 +371,7 @@ function inFamily(text: string, start: number, end: number, suffix: string): boo
 
 // ---- the reviewed abbreviation table ----
 
-/** Abbreviations the text uses without any other signal (长护险, 医共体) are instruments by review. */
+/** Abbreviations the text uses without any other signal (长护险, 医共体) are instruments, or what the review says (工商联). */
 function abbreviationCandidates(
   folded: string[],
   abbreviations: AbbreviationEntry[],
@@ -335,7 +389,7 @@ function abbreviationCandidates(
       if (clause < 0) continue;
       const candidate: Candidate = {
         term: form,
-        kind: 'instrument',
+        kind: entry.kind ?? 'instrument',
         signal: 'abbreviation',
         quotedOnly: form.length <= 2,
         clause,
@@ -348,9 +402,34 @@ function abbreviationCandidates(
   return added;
 }
 
+// ---- bodies the documents name ----
+
+/** Organisations named in a byline or a clause, placed at the first clause that prints any of their names. */
+function organisationCandidates(texts: string[], folded: string[], found: Candidate[]): Candidate[] {
+  const known = new Set(found.map((c) => c.term));
+  const added: Candidate[] = [];
+  for (const name of findOrganisations(texts)) {
+    if (known.has(name)) continue;
+    const keys = [name, ...organisationForms(name)].map((form) => foldText(form, {}));
+    let first: Candidate | undefined;
+    folded.forEach((text, clause) => {
+      if (first) return;
+      const at = keys.map((key) => text.indexOf(key)).filter((i) => i >= 0);
+      if (at.length) {
+        first = { term: name, kind: 'organisation', signal: 'organisation', quotedOnly: false, clause, offset: Math.min(...at) };
+      }
+    });
+    if (first) added.push(first);
+  }
+  return added;
+}
+
 function termForms(candidate: Candidate, abbreviations: AbbreviationEntry[]): string[] {
   const own = foldText(candidate.term, {});
   const forms = [candidate.quotedOnly ? `"${own}"` : own];
+  if (candidate.kind === 'organisation') {
+    for (const form of organisationForms(candidate.term)) forms.push(foldText(form, {}));
+  }
   for (const entry of abbreviations) {
     const entryForms = [entry.short, ...entry.full];
     if (!entryForms.includes(candidate.term)) continue;

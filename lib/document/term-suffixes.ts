@@ -45,9 +45,13 @@ export const TERM_SUFFIXES: readonly TermSuffix[] = [
   { suffix: '联赛', kind: 'named' },
   { suffix: '公园', kind: 'named' },
   { suffix: '农田', kind: 'instrument' },
+  // A census keeps its ordinal: 第五次全国经济普查.
+  { suffix: '普查', kind: 'instrument', verbal: true },
   { suffix: '工程', kind: 'instrument', verbal: true },
   { suffix: '行动', kind: 'instrument', verbal: true },
   { suffix: '计划', kind: 'instrument', verbal: true },
+  // 自贸试验区提升行动方案; a lone 解决方案 or 实施方案 is a dictionary word and never a term.
+  { suffix: '行动方案', kind: 'instrument', verbal: true },
   { suffix: '运动', kind: 'instrument', verbal: true },
   // The city's campaigns are named 平安天津, 法治天津, 书香天津; 天津 alone is
   // cut by the length rule.

@@ -22,9 +22,9 @@ const RANGES: readonly [number, number][] = [
  * optional texts use, such as clause text a search folds). Values are one
  * UTF-16 unit, as foldChar requires.
  */
-export function buildFoldMap(terms: readonly Pick<Term, 'forms'>[], texts: readonly string[] = []): Record<string, string> {
+export function buildFoldMap(terms: readonly Pick<Term, 'forms' | 'related'>[], texts: readonly string[] = []): Record<string, string> {
   const wanted = new Set<string>();
-  for (const text of [...terms.flatMap((t) => t.forms), ...texts]) {
+  for (const text of [...terms.flatMap((t) => [...t.forms, ...(t.related ?? [])]), ...texts]) {
     for (const ch of text) wanted.add(ch);
   }
   const converters = SOURCES.map((from) => OpenCC.Converter({ from, to: 'cn' }));

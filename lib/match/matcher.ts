@@ -27,10 +27,18 @@ export interface MatcherTerm {
   id: string;
   /** Folded forms; a form wrapped in quotes ("三量") matches only quoted, and the quotes are not part of the match. */
   forms: string[];
+  /** Folded forms that only point at the term (see Term.related): their matches are marked related. */
+  related?: string[];
 }
 
-/** [start, end) offsets into the scanned text (end exclusive) and the term's id. */
-export type Match = [start: number, end: number, termId: string];
+/**
+ * [start, end) offsets into the scanned text (end exclusive), the term's id,
+ * and, for a match of a related form, `true`.
+ */
+export type Match = [start: number, end: number, termId: string, related?: true];
+
+/** Per-pattern flags. */
+const RELATED = 1;
 
 /** What a text without terms gives, shared: most of a page's blocks have none, and each allocated its own. */
 const NO_MATCHES: readonly Match[] = Object.freeze([]);
@@ -99,6 +107,8 @@ interface Automaton {
   lead: Int32Array;
   wordStart: Uint8Array;
   wordEnd: Uint8Array;
+  /** Per pattern: RELATED when the form only points at its term. */
+  flags: Uint8Array;
   termIds: string[];
 }
 
@@ -119,47 +129,52 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
   const lead: number[] = [];
   const wordStart: number[] = [];
   const wordEnd: number[] = [];
+  const flags: number[] = [];
   const termIds: string[] = [];
   const seen = new Set<string>();
 
-  for (const term of terms) {
-    for (const form of term.forms) {
-      const units: number[] = [];
-      for (let i = 0; i < form.length; i++) {
-        const raw = form.charCodeAt(i);
-        const code = fold.get(raw) ?? raw;
-        if (skippable[raw] === 0 && skippable[code] === 0) units.push(code);
-      }
-      const quoted = units.length >= 2 && units[0] === QUOTE && units[units.length - 1] === QUOTE;
-      const ends = quoted ? 1 : 0;
-      const key = String.fromCharCode(...units);
-      if (units.length - 2 * ends < MIN_PAINTED || seen.has(key)) continue;
-      seen.add(key);
-      let node = 0;
-      for (const code of units) {
-        let id = idOf[code]!;
-        if (id === 0) {
-          id = idOf[code] = ++alphabet;
-          alphabetCodes.push(code);
-        }
-        let next = edges.get(node * 0x10000 + id);
-        if (next === undefined) {
-          next = output.length;
-          output.push(-1);
-          children.push([]);
-          childLabel.push(id);
-          children[node]!.push(next);
-          edges.set(node * 0x10000 + id, next);
-        }
-        node = next;
-      }
-      output[node] = termIds.length;
-      length.push(units.length);
-      lead.push(ends);
-      wordStart.push(!quoted && isAsciiWord(units[0]!) ? 1 : 0);
-      wordEnd.push(!quoted && isAsciiWord(units[units.length - 1]!) ? 1 : 0);
-      termIds.push(term.id);
+  // Every term's own forms before any related form: where a related form of one term is
+  // another's own wording, the own wording wins.
+  const patterns: [form: string, term: MatcherTerm, flags: number][] = [];
+  for (const term of terms) for (const form of term.forms) patterns.push([form, term, 0]);
+  for (const term of terms) for (const form of term.related ?? []) patterns.push([form, term, RELATED]);
+  for (const [form, term, patternFlags] of patterns) {
+    const units: number[] = [];
+    for (let i = 0; i < form.length; i++) {
+      const raw = form.charCodeAt(i);
+      const code = fold.get(raw) ?? raw;
+      if (skippable[raw] === 0 && skippable[code] === 0) units.push(code);
     }
+    const quoted = units.length >= 2 && units[0] === QUOTE && units[units.length - 1] === QUOTE;
+    const ends = quoted ? 1 : 0;
+    const key = String.fromCharCode(...units);
+    if (units.length - 2 * ends < MIN_PAINTED || seen.has(key)) continue;
+    seen.add(key);
+    let node = 0;
+    for (const code of units) {
+      let id = idOf[code]!;
+      if (id === 0) {
+        id = idOf[code] = ++alphabet;
+        alphabetCodes.push(code);
+      }
+      let next = edges.get(node * 0x10000 + id);
+      if (next === undefined) {
+        next = output.length;
+        output.push(-1);
+        children.push([]);
+        childLabel.push(id);
+        children[node]!.push(next);
+        edges.set(node * 0x10000 + id, next);
+      }
+      node = next;
+    }
+    output[node] = termIds.length;
+    length.push(units.length);
+    lead.push(ends);
+    wordStart.push(!quoted && isAsciiWord(units[0]!) ? 1 : 0);
+    wordEnd.push(!quoted && isAsciiWord(units[units.length - 1]!) ? 1 : 0);
+    flags.push(patternFlags);
+    termIds.push(term.id);
   }
 
   // Each unit's class: the alphabet's own units, then every unit that folds to another (overriding), then the skipped.
@@ -294,6 +309,7 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
     lead: Int32Array.from(lead),
     wordStart: Uint8Array.from(wordStart),
     wordEnd: Uint8Array.from(wordEnd),
+    flags: Uint8Array.from(flags),
     termIds,
   };
 }
@@ -422,7 +438,7 @@ class Cursor implements MatchCursor {
   }
 
   #resolve(): Match[] {
-    const { wordStart, wordEnd, length, termIds } = this.#a;
+    const { wordStart, wordEnd, length, flags, termIds } = this.#a;
     const all = this.#found;
     // Latin forms need a word boundary on their Latin ends, checked now that the units after them are read.
     const found: number[] = [];
@@ -434,16 +450,23 @@ class Cursor implements MatchCursor {
     }
     const count = found.length / 3;
     const order = Array.from({ length: count }, (_, k) => k);
-    const toMatch = (k: number): Match => [found[3 * k]!, found[3 * k + 1]!, termIds[found[3 * k + 2]!]!];
+    const toMatch = (k: number): Match => {
+      const p = found[3 * k + 2]!;
+      return flags[p]! & RELATED ? [found[3 * k]!, found[3 * k + 1]!, termIds[p]!, true] : [found[3 * k]!, found[3 * k + 1]!, termIds[p]!];
+    };
     order.sort((a, b) => found[3 * a]! - found[3 * b]! || found[3 * b + 1]! - found[3 * a + 1]!);
     let overlapping = false;
     for (let k = 1; k < count && !overlapping; k++) {
       overlapping = found[3 * order[k]!]! < found[3 * order[k - 1]! + 1]!;
     }
     if (!overlapping) return order.map(toMatch);
-    // Longest first (the automaton's length, quotes included), then leftmost; a shorter match inside or across a kept one loses.
+    // Longest first (the automaton's length, quotes included), then the term's own wording before a related
+    // form, then leftmost; a shorter match inside or across a kept one loses.
     const byLength = [...order].sort(
-      (a, b) => length[found[3 * b + 2]!]! - length[found[3 * a + 2]!]! || found[3 * a]! - found[3 * b]!,
+      (a, b) =>
+        length[found[3 * b + 2]!]! - length[found[3 * a + 2]!]! ||
+        (flags[found[3 * a + 2]!]! & RELATED) - (flags[found[3 * b + 2]!]! & RELATED) ||
+        found[3 * a]! - found[3 * b]!,
     );
     const taken = new Uint8Array(this.#length);
     const kept: number[] = [];
@@ -485,6 +508,7 @@ export interface MatcherTables {
   lead: number[];
   wordStart: number[];
   wordEnd: number[];
+  flags: number[];
   termIds: string[];
 }
 
@@ -507,6 +531,7 @@ export function buildMatcherTables(terms: readonly MatcherTerm[], foldMap: FoldM
     lead: Array.from(a.lead),
     wordStart: Array.from(a.wordStart),
     wordEnd: Array.from(a.wordEnd),
+    flags: Array.from(a.flags),
     termIds: a.termIds,
   };
 }
@@ -531,6 +556,7 @@ export function loadMatcher(t: MatcherTables): Matcher {
     lead: Int32Array.from(t.lead),
     wordStart: Uint8Array.from(t.wordStart),
     wordEnd: Uint8Array.from(t.wordEnd),
+    flags: Uint8Array.from(t.flags),
     termIds: t.termIds,
   });
 }
@@ -542,7 +568,7 @@ export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = 
 function matcherOf(automaton: Automaton): Matcher {
   const own = new Cursor(automaton);
   const a = automaton;
-  const bytes = [a.classes, a.rootNext, a.base, a.check, a.next, a.fallback, a.report, a.output, a.nextReport, a.length, a.lead, a.wordStart, a.wordEnd].reduce(
+  const bytes = [a.classes, a.rootNext, a.base, a.check, a.next, a.fallback, a.report, a.output, a.nextReport, a.length, a.lead, a.wordStart, a.wordEnd, a.flags].reduce(
     (sum, array) => sum + array.byteLength,
     0,
   );

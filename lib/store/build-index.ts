@@ -5,7 +5,8 @@
 import type { Clause, IndexBundle } from '../model';
 import { parseSeed } from '../document/parse-seed';
 import { extractTargets } from '../document/extract-targets';
-import { extractTerms, type AbbreviationEntry } from '../document/extract-terms';
+import { extractTerms } from '../document/extract-terms';
+import { TERM_FACTS, type TermFacts } from '../document/term-facts';
 import { buildFoldMap } from '../match/build-fold-map';
 import { clauseSearchTokens } from '../search/search-tokens';
 import { cutForSearch, initJieba } from '../document/jieba';
@@ -20,7 +21,7 @@ export interface SeedFile {
   text: string;
 }
 
-export async function buildIndex(seeds: SeedFile[], abbreviations: AbbreviationEntry[]): Promise<IndexBundle> {
+export async function buildIndex(seeds: SeedFile[], facts: TermFacts = TERM_FACTS): Promise<IndexBundle> {
   await initJieba();
   const documents: IndexBundle['documents'] = [];
   const parsedClauses: Omit<Clause, 'tokens'>[] = [];
@@ -36,7 +37,8 @@ export async function buildIndex(seeds: SeedFile[], abbreviations: AbbreviationE
     return extractTargets(clause, doc);
   });
   // extractTerms teaches jieba every term, so the search tokens below keep them whole.
-  const terms = await extractTerms({ clauses: parsedClauses, abbreviations });
+  const bylines = documents.flatMap((d) => (d.byline ? [d.byline] : []));
+  const terms = await extractTerms({ clauses: parsedClauses, ...facts, bylines });
   const formsByClause = new Map<string, string[]>();
   for (const term of terms) {
     for (const id of term.clauseIds) formsByClause.set(id, [...(formsByClause.get(id) ?? []), ...term.forms]);

@@ -64,7 +64,7 @@ export function countsOfSnapshot(snapshot: IndexSnapshot): IndexCounts {
 export function termTable(snapshot: IndexSnapshot): TermTable {
   return {
     version: snapshot.version,
-    terms: snapshot.terms.map((t) => ({ id: t.id, term: t.term, forms: t.forms })),
+    terms: snapshot.terms.map((t) => ({ id: t.id, term: t.term, forms: t.forms, ...(t.related ? { related: t.related } : {}) })),
     foldMap: snapshot.foldMap,
     matcher: snapshot.matcherTables,
   };

@@ -26,9 +26,11 @@
 // It does not wait for the new background to finish loading its index: call
 // waitForIndexReady(session) for that.
 
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import type { Worker } from 'playwright-core';
 import type { ExtensionSession } from './harness';
 
@@ -129,4 +131,39 @@ export function withVersion(buildDir: string, version: string): string {
   manifest.version = version;
   writeFileSync(path, JSON.stringify(manifest));
   return copy;
+}
+
+/** The version the rehearsal of the next release is installed as, as a store update raises it. */
+export const NEXT_RELEASE_VERSION = '0.2.0';
+
+export interface NextRelease {
+  /** The chrome-mv3 build, at NEXT_RELEASE_VERSION, ready for installUpdate. */
+  dir: string;
+  buildMs: number;
+  remove(): void;
+}
+
+/**
+ * Builds the rehearsal of the next release from this checkout
+ * (POLICYLENS_RELEASE_TEST=next, extension/release-rehearsal.ts: a newer
+ * index, settings version 2, release notes that matter) into a folder of its
+ * own, and raises its manifest version as a store update would.
+ */
+export async function buildNextRelease(): Promise<NextRelease> {
+  const root = mkdtempSync(join(tmpdir(), 'policylens-next-'));
+  const started = performance.now();
+  await promisify(execFile)('node_modules/.bin/wxt', ['build'], {
+    env: { ...process.env, POLICYLENS_RELEASE_TEST: 'next', POLICYLENS_OUT: root },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const buildMs = performance.now() - started;
+  const dir = withVersion(join(root, 'chrome-mv3'), NEXT_RELEASE_VERSION);
+  return {
+    dir,
+    buildMs,
+    remove() {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -154,6 +154,8 @@ export interface ExtensionSession {
   close(opts?: { removeUserDataDir?: boolean }): Promise<void>;
   /** Opens chrome-extension://ID/path in a new tab. */
   extensionPage(path: string): Promise<Page>;
+  /** The welcome page the install opened, when launched with keepWelcome. */
+  welcomePage?: Page;
 }
 
 export interface LaunchOptions {
@@ -167,6 +169,18 @@ export interface LaunchOptions {
    * chromium-l10n is installed, and otherwise serves the en messages.
    */
   locale?: string;
+  /**
+   * Unpacked extensions loaded before ours, as ones the reader installed
+   * earlier (a key one suggests goes to it, not to us). They must have no
+   * service worker: the harness takes the extension's worker to be ours.
+   */
+  otherExtensions?: string[];
+  /**
+   * Keep the welcome page the extension opens on the first launch of a fresh
+   * profile (session.welcomePage). By default the harness waits for it and
+   * closes it, so a test starts with no tab of the extension's own.
+   */
+  keepWelcome?: boolean;
 }
 
 interface CdpInitiator {
@@ -197,6 +211,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
   const extensionDir = resolve(opts.extensionDir ?? builtExtensionDir('chrome'));
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'policylens-profile-'));
   const lang = opts.locale ?? 'zh-CN';
+  const loaded = [...(opts.otherExtensions ?? []).map((dir) => resolve(dir)), extensionDir].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
@@ -204,8 +219,8 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
     // On Linux Chromium takes its UI language (and so chrome.i18n's) from the environment, not from --lang.
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
       `--lang=${lang}`,
       '--no-sandbox',
       '--disable-gpu',
@@ -283,6 +298,19 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
     }));
   const extensionId = new URL(serviceWorker.url()).host;
 
+  // The first launch of a fresh profile is the install: the extension opens its welcome page.
+  let welcomePage: Page | undefined;
+  if (!opts.userDataDir && existsSync(join(extensionDir, WELCOME_PAGE))) {
+    welcomePage = await waitForPage(context, `chrome-extension://${extensionId}/${WELCOME_PAGE}`).catch(async (error) => {
+      await context.close();
+      throw error;
+    });
+    if (!opts.keepWelcome) {
+      await welcomePage.close();
+      welcomePage = undefined;
+    }
+  }
+
   return {
     context,
     extensionId,
@@ -290,6 +318,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
     userDataDir,
     requests,
     pageErrors,
+    welcomePage,
     async close({ removeUserDataDir = false } = {}) {
       await context.close();
       if (removeUserDataDir) rmSync(userDataDir, { recursive: true, force: true });
@@ -300,6 +329,22 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
       return page;
     },
   };
+}
+
+/** The page the extension opens on install (entrypoints/welcome). */
+export const WELCOME_PAGE = 'welcome.html';
+
+/** The first tab of the context that shows `url` (its hash and query aside), waiting for it to open. */
+export async function waitForPage(context: BrowserContext, url: string, timeoutMs = 30_000): Promise<Page> {
+  const shows = (page: Page) => page.url().split(/[?#]/)[0] === url;
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const found = context.pages().find(shows);
+    if (found) return found;
+    // A new tab's URL is about:blank until its navigation commits: look again after each new page or a moment.
+    await context.waitForEvent('page', { timeout: 200 }).catch(() => undefined);
+  }
+  throw new Error(`No tab showed ${url} within ${timeoutMs} ms (open: ${context.pages().map((p) => p.url()).join(', ')})`);
 }
 
 export interface FixtureServer {

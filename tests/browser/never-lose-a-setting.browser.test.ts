@@ -8,17 +8,14 @@
 // declared migration, the new index is loaded, the old bundle's rows are gone
 // and a row of the reader's own is kept.
 
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply, TermTable } from '@/lib/messages';
 import type { MetaRow, TargetRow } from '@/lib/store/db';
 import type { Settings } from '@/extension/settings';
-import { installUpdate, updatableCopy, withVersion } from './extension-update';
+import { buildNextRelease, installUpdate, updatableCopy, type NextRelease } from './extension-update';
 import {
   builtExtensionDir,
   extensionNetworkRequests,
@@ -150,26 +147,16 @@ describe('never lose a setting', () => {
   });
 
   describe('an update to the next release', () => {
-    let nextBuildRoot: string;
+    let next: NextRelease;
     let nextBuild: string;
-    let buildMs = 0;
 
     beforeAll(async () => {
-      // The rehearsal build of the next release, from this checkout, into a folder of its own.
-      nextBuildRoot = mkdtempSync(join(tmpdir(), 'policylens-next-'));
-      const started = performance.now();
-      await promisify(execFile)('node_modules/.bin/wxt', ['build'], {
-        env: { ...process.env, POLICYLENS_RELEASE_TEST: 'next', POLICYLENS_OUT: nextBuildRoot },
-        maxBuffer: 16 * 1024 * 1024,
-      });
-      buildMs = performance.now() - started;
-      // A store update also raises the manifest version.
-      nextBuild = withVersion(join(nextBuildRoot, 'chrome-mv3'), '0.2.0');
+      next = await buildNextRelease();
+      nextBuild = next.dir;
     }, 120_000);
 
     afterAll(() => {
-      rmSync(nextBuildRoot, { recursive: true, force: true });
-      rmSync(nextBuild, { recursive: true, force: true });
+      next?.remove();
     });
 
     it('the rehearsal hook is in the rehearsal build only', () => {
@@ -181,8 +168,10 @@ describe('never lose a setting', () => {
       const normal = code(builtExtensionDir('chrome'));
       const rehearsal = code(nextBuild);
       expect(rehearsal).toContain('+next');
+      expect(rehearsal).toContain('Update rehearsal: this line exists only in the rehearsal build');
       expect(normal).not.toContain('+next');
       expect(normal).not.toContain('__POLICYLENS_RELEASE_TEST__');
+      expect(normal).not.toContain('Update rehearsal');
     });
 
     it('keeps every setting (migrated to version 2), loads the new index, drops the old rows and keeps the reader’s', async () => {
@@ -253,7 +242,7 @@ describe('never lose a setting', () => {
         // The update fetched nothing either.
         expect(extensionNetworkRequests(session.requests)).toEqual([]);
         console.info(
-          `update to the next release: rehearsal build ${Math.round(buildMs)} ms; install to new index ready ${Math.round(updateMs)} ms ` +
+          `update to the next release: rehearsal build ${Math.round(next.buildMs)} ms; install to new index ready ${Math.round(updateMs)} ms ` +
             `(load ${status.loadMs ?? '?'} ms); ${old.counts.clauses} clauses, ${old.counts.targets} targets, ${old.counts.terms} terms replaced`,
         );
       } finally {

@@ -1,7 +1,9 @@
 // The extension sends no request of its own, ever. Recorded from install on:
-// the index load, browsing a news page full of report terms, resting on a
-// highlight, a search in the popup, the report view opened at a clause and
-// searched, the options page. The harness classifies each request
+// the index load, the welcome page (its sample article marked, a card opened
+// on it; opened by the test, as the tab the install opens may load before
+// the recording starts), browsing a news page full of report terms, resting
+// on a highlight, a search in the popup, the report view opened at a clause
+// and searched, the options page. The harness classifies each request
 // (tests/browser/harness.browser.test.ts proves it catches the extension's).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +24,20 @@ describe('no network', () => {
   let highlighted = false;
   let cardOpened = false;
   let clauseId: string | null | undefined;
-  const seen = { popupResults: 0, reportMarked: 0, reportResults: 0, optionsState: '' };
+  const seen = { popupResults: 0, reportMarked: 0, reportResults: 0, optionsState: '', welcomeCard: false };
 
   beforeAll(async () => {
     site = await serveFixtures('tests/fixtures/pages');
     session = await launchWithExtension();
     await waitForIndexReady(session);
+
+    const welcome = await session.extensionPage('welcome.html');
+    await welcome.waitForFunction(() => (CSS.highlights?.get('policy-lens')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
+    await welcome.locator('#next-term').click();
+    seen.welcomeCard = await welcome
+      .waitForFunction(() => document.querySelector('policy-lens-card')?.hasAttribute('data-clause-id'), undefined, { timeout: 5_000 })
+      .then(() => true, () => false);
+    await welcome.close();
 
     const page = await session.context.newPage();
     await page.goto(`${site.origin}/demo-news.html`);
@@ -83,10 +93,11 @@ describe('no network', () => {
     expect(seen.reportMarked).toBe(1);
     expect(seen.reportResults).toBeGreaterThan(0);
     expect(seen.optionsState).toBe('ready');
+    expect(seen.welcomeCard).toBe(true);
     const urls = session.requests.map((r) => r.url);
     expect(urls).toContain(`${site.origin}/demo-news.html`);
     // The extension's own files were recorded too, so the record covers its pages.
-    for (const file of ['popup.html', 'report.html', 'options.html']) {
+    for (const file of ['welcome.html', 'popup.html', 'report.html', 'options.html']) {
       expect(urls.some((u) => u.startsWith(`chrome-extension://${session.extensionId}/${file}`)), file).toBe(true);
     }
   });

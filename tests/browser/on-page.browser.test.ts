@@ -227,9 +227,8 @@ describe('on the page: highlights and hover card', () => {
 
     // Copy citation: the clause as printed (full-width punctuation for reading) and where it stands.
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
-    await page.evaluate(() =>
-      (document.querySelector('policy-lens-card')!.shadowRoot!.querySelector('button.copy') as HTMLButtonElement).click(),
-    );
+    // A real click: the card ignores clicks a script makes (tests/browser/security.browser.test.ts).
+    await page.locator('policy-lens-card button.copy').click();
     await page.waitForFunction(() => /\S/.test(document.querySelector('policy-lens-card')?.shadowRoot?.querySelector('.status')?.textContent ?? ''));
     const citation = await page.evaluate(() => navigator.clipboard.readText());
     expect(citation).toMatch(/^“打造智慧养老服务机构10家，完成居家适老化改造1000户.*”——2024年天津市政府工作报告 › /);
@@ -412,9 +411,7 @@ describe('on the page: highlights and hover card', () => {
     await waitForHighlights(page, NEWS_TERMS.length);
     const card = await hoverCard(page, '高标准农田');
     const opened = session.context.waitForEvent('page', { timeout: 5_000 });
-    await page.evaluate(() =>
-      (document.querySelector('policy-lens-card')!.shadowRoot!.querySelector('button.open') as HTMLButtonElement).click(),
-    );
+    await page.locator('policy-lens-card button.open').click();
     const report = await opened;
     await report.waitForLoadState();
     expect(report.url()).toBe(`chrome-extension://${session.extensionId}/report.html#clause-${card.clauseId}`);
@@ -427,9 +424,7 @@ describe('on the page: highlights and hover card', () => {
     await waitForHighlights(page, 10);
     const first = await hoverCard(page, '自貿試驗區', '自贸试验区');
     expect(first.text).toContain(chinese ? '第 1 / 3 条' : 'clause 1 of 3');
-    await page.evaluate(() =>
-      (document.querySelector('policy-lens-card')!.shadowRoot!.querySelectorAll('button.step')[1] as HTMLButtonElement).click(),
-    );
+    await page.locator('policy-lens-card button.step').nth(1).click();
     await page.waitForFunction(
       (first) => {
         const host = document.querySelector('policy-lens-card');

@@ -117,7 +117,7 @@ describe('options page', () => {
   });
 
   it('lists the extension commands and the index status with counts', async () => {
-    const commands = await options.$$eval('.options__shortcuts tbody tr', (rows) =>
+    const commands = await options.$$eval('.shortcut-table tbody tr', (rows) =>
       rows.map((r) => (r as HTMLElement).dataset.command),
     );
     expect(commands).toEqual(expect.arrayContaining(['_execute_action', 'toggle-site', 'focus-next-term']));

@@ -1,10 +1,11 @@
 // The interface in the browser's language, and usable without a mouse. With
 // Chromium in Chinese (--lang=zh-CN, LANGUAGE=zh_CN; Debian's chromium-l10n
-// supplies the zh-CN locale) the popup, options page, report view and hover
-// card speak Chinese; in English, English. In both, every control of the
-// popup, options and report has an accessible name as Chromium computes it
-// (its accessibility tree over CDP), the site switch is a switch with
-// aria-checked, and Tab reaches every control with a visible focus ring.
+// supplies the zh-CN locale) the popup, options page, report view, welcome
+// page and hover card speak Chinese; in English, English. In both, every
+// control of the popup, options, report and welcome page has an accessible
+// name as Chromium computes it (its accessibility tree over CDP), the site
+// switch is a switch with aria-checked, and Tab reaches every control with a
+// visible focus ring.
 
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,8 @@ interface Expected {
   commitment: string;
   copyCitation: string;
   cardLabel: (term: string) => string;
+  welcomeTitle: string;
+  sampleSwitch: string;
 }
 
 const LOCALES: Expected[] = [
@@ -46,6 +49,8 @@ const LOCALES: Expected[] = [
     commitment: '承诺',
     copyCitation: '复制引文',
     cardLabel: (term) => `政策透镜：${term}`,
+    welcomeTitle: '欢迎使用政策透镜',
+    sampleSwitch: '在本页示例上启用',
   },
   {
     locale: 'en-US',
@@ -60,6 +65,8 @@ const LOCALES: Expected[] = [
     commitment: 'commitment',
     copyCitation: 'Copy citation',
     cardLabel: (term) => `PolicyLens: ${term}`,
+    welcomeTitle: 'Welcome to PolicyLens',
+    sampleSwitch: 'On for the sample',
   },
 ];
 
@@ -267,6 +274,38 @@ for (const expected of LOCALES) {
       const current = page.locator('.toc a[aria-current="location"]');
       expect(await current.count()).toBe(1);
       expect(await current.getAttribute('href')).toBe(`#${section}`);
+      await page.close();
+    });
+
+    it('the welcome page speaks the language, names every control, Tab reaches them all, and the keyboard alone opens a card', async () => {
+      const page = await session.extensionPage('welcome.html');
+      await page.setViewportSize({ width: 1000, height: 760 });
+      await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 5, undefined, { timeout: 15_000 });
+      await page.locator('.shortcut-table tbody tr').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected.htmlLang);
+      expect((await page.locator('h1').textContent())?.trim()).toBe(expected.welcomeTitle);
+      expect(await page.title()).toBe(expected.welcomeTitle);
+      // The sample is Chinese whatever the interface's language, its label in the interface's.
+      expect(await page.locator('article.sample-article').getAttribute('lang')).toBe('zh-CN');
+      expect(await page.locator('.sample-article__label').getAttribute('lang')).toBe(expected.htmlLang);
+
+      const found = await expectAllNamed(page, 'welcome page');
+      expect(found).toContainEqual({ role: 'searchbox', name: expected.searchLabel });
+      expect(found).toContainEqual({ role: 'switch', name: expected.sampleSwitch });
+      const tabbing = await tabThrough(page);
+      expect(tabbing.missed, 'welcome controls Tab never reached').toEqual([]);
+      expect(tabbing.unringed, 'welcome controls focused without a visible ring').toEqual([]);
+
+      // Keyboard only: the next-term button opens the first term's card with focus in it; Escape closes it.
+      await page.locator('#next-term').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('policy-lens-card')?.hasAttribute('data-clause-id'));
+      expect(await page.evaluate(() => document.activeElement?.localName)).toBe('policy-lens-card');
+      expect(
+        await page.evaluate(() => document.querySelector('policy-lens-card')!.shadowRoot!.querySelector('.card')!.getAttribute('lang')),
+      ).toBe(expected.htmlLang);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('policy-lens-card'));
       await page.close();
     });
 

@@ -22,8 +22,7 @@ let name = 0;
 
 beforeAll(async () => {
   const seed = readFileSync('seeds/000_59795ae4144a4d73.txt', 'utf8');
-  const abbreviations = JSON.parse(readFileSync('seeds/abbreviations.json', 'utf8'));
-  bundle = await buildIndex([{ name: '000_59795ae4144a4d73.txt', text: seed }], abbreviations);
+  bundle = await buildIndex([{ name: '000_59795ae4144a4d73.txt', text: seed }]);
 });
 
 afterEach(async () => {

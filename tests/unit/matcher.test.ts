@@ -55,6 +55,24 @@ describe('createMatcher', () => {
     expect(matcher.scan('codev2xy')).toEqual([]);
   });
 
+  it('marks a related form as related, and lets a term\'s own wording win over another term\'s related form', () => {
+    const related = createMatcher(
+      [
+        { id: 'sfc', forms: ['乡村振兴示范村'], related: ['乡村振兴重点村', '冰壶联赛'] },
+        { id: 'zgbh', forms: ['中国冰壶联赛'] },
+        { id: 'zdc', forms: ['重点村'], related: ['乡村振兴示范村'] },
+      ],
+      foldMap,
+    );
+    const text = '新评选乡村振兴重点村，观看中国冰壶联赛和冰壶联赛直播，乡村振兴示范村';
+    expect(related.scan(text).map(([s, e, id, rel]) => `${text.slice(s, e)}:${id}:${rel ?? false}`)).toEqual([
+      '乡村振兴重点村:sfc:true',
+      '中国冰壶联赛:zgbh:false',
+      '冰壶联赛:sfc:true',
+      '乡村振兴示范村:sfc:false',
+    ]);
+  });
+
   it('returns nothing for text without terms and for an empty term list', () => {
     expect(matcher.scan('主队在加时赛中以三比二险胜客队，球迷欢呼。')).toEqual([]);
     expect(createMatcher([]).scan('高标准农田')).toEqual([]);

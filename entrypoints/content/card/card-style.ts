@@ -43,6 +43,7 @@ export const CARD_CSS = `
 }
 header { display: flex; align-items: baseline; gap: 8px; }
 .term { font-size: 16px; font-weight: 700; color: var(--accent); }
+.term.related { font-size: 14px; font-weight: 600; text-decoration: underline dotted 2px; text-underline-offset: 3px; }
 .count { font-size: 12px; color: var(--muted); }
 .path { margin-top: 2px; font-size: 12px; line-height: 1.5; color: var(--muted); }
 .clause { margin: 6px 0; line-height: 1.7; text-align: justify; }

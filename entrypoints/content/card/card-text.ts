@@ -21,6 +21,7 @@ export type CardMessage =
   | 'cardLoading'
   | 'cardFailed'
   | 'cardTargets'
+  | 'cardRelatedTo'
   | 'htmlLang';
 
 export function cardText(key: CardMessage, ...substitutions: (string | number)[]): string {

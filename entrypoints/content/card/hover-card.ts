@@ -23,6 +23,8 @@ export interface ShowOptions {
   anchor: DOMRect;
   /** Opened from the keyboard: focus moves into the card. */
   focus: boolean;
+  /** The page's words are a related mention: the card says so instead of quoting them as the report's. */
+  related?: boolean;
 }
 
 export class HoverCard {
@@ -67,12 +69,17 @@ export class HoverCard {
 
   async show(card: ClauseCard, options: ShowOptions): Promise<void> {
     this.#card = card;
-    const content = renderCard(card, this.#foldMap, {
-      step: (delta) => this.#onStep(card, card.index + delta),
-      copy: () => void this.#copy(card),
-      openReport: () => this.#openReport(card.view.clause.id),
-      close: () => this.close(),
-    });
+    const content = renderCard(
+      card,
+      this.#foldMap,
+      {
+        step: (delta) => this.#onStep(card, card.index + delta),
+        copy: () => void this.#copy(card),
+        openReport: () => this.#openReport(card.view.clause.id),
+        close: () => this.close(),
+      },
+      { related: options.related === true },
+    );
     await this.#show(content, card.view.clause.id, options);
   }
 

@@ -5,6 +5,7 @@ import type { ClauseCard } from '@/lib/messages';
 import type { Target } from '@/lib/model';
 import { foldText, type FoldMap } from '@/lib/match/fold-text';
 import { toDisplayText } from '@/lib/display-text';
+import { trusted } from '../trusted-input';
 import { cardText } from './card-text';
 
 export interface CardActions {
@@ -30,10 +31,13 @@ function button(label: string, className: string, onClick: () => void, disabled 
   const el = h('button', { type: 'button', class: className }, label);
   if (ariaLabel) el.setAttribute('aria-label', ariaLabel);
   if (disabled) el.setAttribute('disabled', '');
-  el.addEventListener('click', (event) => {
-    event.stopPropagation();
-    onClick();
-  });
+  el.addEventListener(
+    'click',
+    trusted((event) => {
+      event.stopPropagation();
+      onClick();
+    }),
+  );
   return el;
 }
 
@@ -74,7 +78,12 @@ function targetLine(target: Target): HTMLElement {
   );
 }
 
-export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActions): HTMLElement {
+export interface CardOptions {
+  /** The page's words only point at the term: the header names the report's wording as related, not as the same. */
+  related: boolean;
+}
+
+export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActions, options: CardOptions): HTMLElement {
   const { view } = card;
   const path = [view.docTitle, ...view.clause.path.slice(1)].filter(Boolean).map(toDisplayText);
   const clauseText = toDisplayText(view.clause.text);
@@ -86,7 +95,9 @@ export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActi
     h(
       'header',
       {},
-      h('span', { class: 'term', lang: 'zh-CN' }, card.term),
+      options.related
+        ? h('span', { class: 'term related', lang: cardText('htmlLang') }, cardText('cardRelatedTo', card.term))
+        : h('span', { class: 'term', lang: 'zh-CN' }, card.term),
       // The arrows stand beside the count they change.
       card.total > 1
         ? h(
