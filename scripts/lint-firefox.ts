@@ -61,6 +61,34 @@ export function ownHtmlSinks(root: string): string | undefined {
   return found.length ? `our sources set HTML from strings: ${found.map((f) => relative(root, f)).join(', ')}` : undefined;
 }
 
+/** Readability is handed a copy of the page, never the page: then the HTML it sets lands in a document nothing loads or runs in. */
+function readabilityReadsACopy(root: string): string | undefined {
+  const users = sourceFiles(root).filter((file) => /@mozilla\/readability/.test(readFileSync(file, 'utf8')));
+  const reader = join(root, 'extension/sources/read-article.ts');
+  if (users.length !== 1 || users[0] !== reader) {
+    return `Readability must be used in extension/sources/read-article.ts alone, found in: ${users.map((f) => relative(root, f)).join(', ')}`;
+  }
+  const code = readFileSync(reader, 'utf8');
+  return /const clone = document\.cloneNode\(true\)[^\n]*\n[\s\S]*new Readability<Node>\(clone\b/.test(code)
+    ? undefined
+    : 'extension/sources/read-article.ts no longer hands Readability a clone of the document';
+}
+
+/** pdf.js gets the file's bytes, the worker file and the CMaps of the extension, never an address elsewhere to load from. */
+function pdfjsLoadsNothing(root: string): string | undefined {
+  const path = join(root, 'extension/sources/read-pdf.ts');
+  const code = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  if (!/import workerUrl from 'pdfjs-dist\/build\/pdf\.worker\.min\.mjs\?url'/.test(code)) {
+    return "extension/sources/read-pdf.ts no longer takes pdf.js's worker from the build";
+  }
+  if (/\b(url|wasmUrl|iccUrl|standardFontDataUrl)\s*:/.test(code)) return 'extension/sources/read-pdf.ts gives pdf.js an address to load from';
+  const cMapUrls = [...code.matchAll(/\bcMapUrl\s*:\s*([^\n]*)/g)].map((m) => m[1]!.trim());
+  if (cMapUrls.some((url) => url !== "new URL('/pdfjs/cmaps/', location.origin).href,")) {
+    return "extension/sources/read-pdf.ts gives pdf.js a CMap address outside the extension's own pdfjs/cmaps/";
+  }
+  return undefined;
+}
+
 export const ACCEPTED_WARNINGS: AcceptedWarning[] = [
   {
     // Preact's DOM diff assigns innerHTML only for the dangerouslySetInnerHTML
@@ -72,17 +100,41 @@ export const ACCEPTED_WARNINGS: AcceptedWarning[] = [
     flags: (code) => /^[\w$.]*\.innerHTML=[\w$]+\.__html\b/.test(code),
     stillHolds: ownHtmlSinks,
   },
+  {
+    // Readability (read-page.js, and the file reader's .html path) sets
+    // innerHTML twice: to put back the markup it saved from the same document
+    // before another attempt at finding the article, and to copy a <noscript>
+    // image's markup into a new element of that document. The document is a
+    // clone of the page (or a DOMParser document of a file): it has no
+    // browsing context, so nothing set there runs or loads.
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    reason: "Readability's own innerHTML, on the copy of the page it is given (markup from that copy), where nothing runs or loads",
+    flags: (code) => /^[\w$]+\.innerHTML=[\w$]+,this\._attempts\.push\(/.test(code) || /^[\w$]+\.innerHTML=[\w$]+\.innerHTML;var [\w$]+=[\w$]+\.previousElementSibling;/.test(code),
+    stillHolds: readabilityReadsACopy,
+  },
+  {
+    // pdf.js imports a computed address in two places we never reach: its
+    // fallback when its worker cannot start (import of GlobalWorkerOptions.workerSrc,
+    // the extension's own worker file) and the JavaScript fallbacks of its
+    // wasm image decoders (under the wasmUrl option, which we never set).
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    reason: "pdf.js's import() of its own worker file (fallback) or of image decoders under wasmUrl (never set)",
+    flags: (code) =>
+      /^import\(this\.workerSrc\)\)\.WorkerMessageHandler/.test(code) ||
+      /^import\(\s*(\/\*[^*]*\*\/\s*)*`\$\{WasmImage\.#[\w$]+\}\$\{this\._noWasmFilename\}`\)/.test(code),
+    stillHolds: pdfjsLoadsNothing,
+  },
 ];
 
-/** The bundled code a message points at, from its column on (first 200 characters). */
+/** The bundled code a message points at, from its column on (first 200 characters, over line ends). */
 function flaggedCode(buildDir: string, m: LintMessage): string {
   if (!m.file || !m.line) return '';
   const path = join(buildDir, m.file);
   if (!existsSync(path)) return '';
-  const line = readFileSync(path, 'utf8').split('\n')[m.line - 1] ?? '';
+  const rest = readFileSync(path, 'utf8').split('\n').slice(m.line - 1).join('\n');
   // addons-linter's columns count from 1 and point at the start of the assignment's target.
   const start = Math.max(0, (m.column ?? 1) - 1);
-  return line.slice(start, start + 200);
+  return rest.slice(start, start + 200);
 }
 
 function describe(m: LintMessage): string {

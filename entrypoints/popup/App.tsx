@@ -15,7 +15,7 @@ import { useSettings } from '@/components/use-settings';
 import { useCommands } from '@/components/use-commands';
 import { ShortcutNotice } from '@/components/ShortcutNotice/ShortcutNotice';
 import { UpdateNote } from '@/components/UpdateNote/UpdateNote';
-import { pageSupport, type PageSupport } from './page-support';
+import { pageSupport, type PageSupport } from '@/lib/page-support';
 
 const RESULT_LIMIT = 20;
 /** How long, and how often, the popup asks again for the page's terms after switching the site on. */

@@ -41,7 +41,7 @@ describe.each(builds)('the %s-mv3 manifest', (browser) => {
   it('asks for exactly the permissions the README lists, each with its reason', () => {
     const documented = readmePermissions();
     expect([...(manifest.permissions ?? [])].sort()).toEqual([...documented.keys()].sort());
-    expect([...documented.keys()].sort()).toEqual(['activeTab', 'contextMenus', 'storage']);
+    expect([...documented.keys()].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     for (const why of documented.values()) expect(why.length).toBeGreaterThan(20);
   });
 

@@ -187,9 +187,53 @@ function scanHtml(html: string, file: string): Finding[] {
   return findings;
 }
 
+/**
+ * pdf.js (pdfjs-dist, loaded by the file reader of extension/sources) is one
+ * page chunk and one worker file. Both carry code we never reach, each with
+ * the reason it loads nothing; these findings are accepted in those two files
+ * only, and only while they are the installed pdfjs-dist's (its version is in
+ * them). The no-network browser tests read PDFs and record no request.
+ */
+const PDFJS_VERSION = (JSON.parse(readFileSync('node_modules/pdfjs-dist/package.json', 'utf8')) as { version: string }).version;
+const PDFJS_FILE = /^(chunks\/pdf-[\w-]+\.js|assets\/pdf\.worker\.min-[\w-]+\.mjs)$/;
+const PDFJS_FINDINGS: { what: RegExp; reason: string }[] = [
+  {
+    what: /^uses XMLHttpRequest$/,
+    reason:
+      "its loaders for getDocument({ url }) and for CMap, font and ICC files by URL; extension/sources/read-pdf.ts passes the file's bytes (data), and the one address it gives, for CMaps, is the extension's own pdfjs/cmaps/",
+  },
+  {
+    what: /^import\(a computed address\)$/,
+    reason: "its fallback when its worker cannot start: import(GlobalWorkerOptions.workerSrc), the worker file of the extension itself",
+  },
+  {
+    what: /^import\(\$\{\}\$\{\}\)$/,
+    reason: 'the JavaScript fallbacks of its wasm image decoders, from the wasmUrl option, which we never set; reading text decodes no image',
+  },
+  {
+    what: /^address (http:\/\/www\.xfa\.org\/schema\/[\w./-]+|http:\/\/ns\.adobe\.com\/(xdp|xdp\/pdf|xfdf|xmpmeta)\/|http:\/\/www\.w3\.org\/(2000\/09\/xmldsig#|1999\/XSL\/Transform))$/,
+    reason: 'XML namespace names of XFA forms, XMP metadata and signatures, compared with a document\'s own: names, never fetched',
+  },
+  {
+    what: /^address (http:\/\/example\.com|https:\/\/foo\.bar)$/,
+    reason: 'placeholder bases for new URL(), to parse a relative address or a file name out of one: nothing is fetched',
+  },
+];
+
+function isPdfJs(file: string, code: string): boolean {
+  return PDFJS_FILE.test(file) && code.includes(PDFJS_VERSION) && code.includes('apiVersion');
+}
+
+/** The findings of one built file, pdf.js's accepted ones left out of pdf.js's own files. */
+function scanFile(code: string, file: string): Finding[] {
+  const findings = scanCode(code, file);
+  if (!isPdfJs(file, code)) return findings;
+  return findings.filter((f) => !PDFJS_FINDINGS.some((accepted) => accepted.what.test(f.what)));
+}
+
 function scanBuild(dir: string): Finding[] {
   const findings: Finding[] = [];
-  for (const file of jsFiles(dir)) findings.push(...scanCode(readFileSync(file, 'utf8'), relative(dir, file)));
+  for (const file of jsFiles(dir)) findings.push(...scanFile(readFileSync(file, 'utf8'), relative(dir, file)));
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.html'))) {
     findings.push(...scanHtml(readFileSync(join(dir, name), 'utf8'), name));
   }
@@ -242,6 +286,21 @@ describe('no remote code', () => {
     ]);
     expect(scanHtml('<script>alert(1)</script>', 'p.html').map((f) => f.what)).toEqual(['inline script']);
     expect(scanHtml('<script type="module" src="/chunks/a.js"></script>', 'p.html')).toEqual([]);
+  });
+
+  it("accepts pdf.js's unreached loaders in pdf.js's own files only", () => {
+    const pdfjs = `const apiVersion="${PDFJS_VERSION}";new XMLHttpRequest;import(this.workerSrc);const n="http://ns.adobe.com/xdp/"`;
+    expect(show(scanFile(pdfjs, 'chunks/pdf-Ab1_x.js'))).toEqual([]);
+    expect(show(scanFile(pdfjs, 'assets/pdf.worker.min-Ab1_x.mjs'))).toEqual([]);
+    // Our own chunk, or a file that only looks like pdf.js, gets no such leave.
+    expect(show(scanFile(pdfjs, 'chunks/library-Ab1_x.js'))).toHaveLength(3);
+    expect(show(scanFile('new XMLHttpRequest;import(u)', 'chunks/pdf-Ab1_x.js'))).toHaveLength(2);
+    // What pdf.js never needs is found in pdf.js too.
+    expect(show(scanFile(`${pdfjs};eval(s);fetch("https://cdn.example/x")`, 'chunks/pdf-Ab1_x.js'))).toEqual([
+      'chunks/pdf-Ab1_x.js:1 eval(…)',
+      'chunks/pdf-Ab1_x.js:1 fetch(https://cdn.example/x)',
+      'chunks/pdf-Ab1_x.js:1 address https://cdn.example/x',
+    ]);
   });
 });
 

@@ -17,7 +17,7 @@ interface TabTargets {
 }
 
 /** Clicks the extension's toolbar action on a page's tab, as a reader would. */
-async function clickAction(session: ExtensionSession, page: Page): Promise<void> {
+export async function clickAction(session: ExtensionSession, page: Page): Promise<void> {
   const browserSession = await session.context.browser()!.newBrowserCDPSession();
   try {
     // triggerAction wants the tab target, not the page target Playwright knows.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageSupport } from '@/entrypoints/popup/page-support';
+import { pageSupport } from '@/lib/page-support';
 
 describe('pageSupport: where the popup offers a site switch', () => {
   it('offers it on web pages', () => {

@@ -1,7 +1,8 @@
 // Whether PolicyLens can run on a tab's page. Browsers keep content scripts out
 // of their own pages, of extension pages, of their web stores, and of file:
 // URLs unless the reader allowed file access; the popup says so instead of
-// showing a switch that would do nothing.
+// showing a switch that would do nothing, and the page reader
+// (extension/sources/read-tab.ts) says so instead of trying to inject.
 
 export type PageSupport = 'web' | 'extension' | 'restricted' | 'file-denied' | 'unknown';
 
