@@ -44,12 +44,16 @@ export function printedAt(text: string, pos: number, word: string): boolean {
 export function wordAt(text: string, pos: number, words: readonly string[]): string | undefined {
   if (pos >= text.length) return undefined;
   const first = foldFigureChar(text.charCodeAt(pos));
-  for (const word of words) if (word.charCodeAt(0) === first && printedAt(text, pos, word)) return word;
+  // Indexed loops: a for-of iterator is an allocation where the interpreter runs this (most pages, few hits).
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.charCodeAt(0) === first && printedAt(text, pos, word)) return word;
+  }
   return undefined;
 }
 
 /** The first of `words` printed so that it ends at `end` (longer words first), or undefined. */
 export function wordBefore(text: string, end: number, words: readonly string[]): string | undefined {
-  for (const word of words) if (printedAt(text, end - word.length, word)) return word;
+  for (let i = 0; i < words.length; i++) if (printedAt(text, end - words[i]!.length, words[i]!)) return words[i];
   return undefined;
 }
