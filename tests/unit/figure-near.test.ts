@@ -98,6 +98,18 @@ describe('figureNear leaves a number that belongs to something else', () => {
     expect(near('高标准农田建设与保护利用工作推进新建55万亩', '高标准农田', ['亩'])).toBeUndefined();
   });
 
+  it('reads no label as a figure, quoted or not', () => {
+    expect(near('形成“1+3+4”产业体系', '产业体系', ['个'])).toBeUndefined();
+    expect(near('建成5G基站3万个', '5G基站', ['个'])?.figure.text).toBe('3万个');
+    expect(near('建设5G基站，2023年12月20日投产', '5G基站', ['个'])).toBeUndefined();
+  });
+
+  it('reads Arabic digits only when asked', () => {
+    const text = '全年實際使用外資五十億美元';
+    const at = text.indexOf('實際使用外資');
+    expect(figureNear(text, at, at + 6, { arabicOnly: true })).toBeUndefined();
+  });
+
   it('finds nothing by a metric with no number near it', () => {
     expect(near('持续推进高标准农田建设，提升耕地质量。', '高标准农田', ['亩'])).toBeUndefined();
   });
