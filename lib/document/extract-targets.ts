@@ -132,7 +132,7 @@ function metricOf(text: string, figure: Figure, figures: Figure[], quoted: boole
 function qualifierOf(text: string, figure: Figure, quoted: boolean[]): string {
   const governed = text.slice(phraseStart(text, figure.start, CLAUSE_BREAK, quoted), figure.start);
   const scope = SCOPE_WORDS.filter((word) => governed.includes(word));
-  return [...scope, figure.before, figure.infix, figure.after].filter(Boolean).join(' ');
+  return [...scope, figure.qualifier].filter(Boolean).join(' ');
 }
 
 function kindOf(text: string, figure: Figure, doc: ReportDocument, quoted: boolean[]): Target['kind'] {
@@ -150,7 +150,7 @@ export function extractTargets(clause: Omit<Clause, 'tokens'>, doc: ReportDocume
     clauseId: clause.id,
     docId: clause.docId,
     metric: metricOf(text, figure, figures, quoted),
-    value: figure.value,
+    value: figure.number,
     unit: figure.unit,
     qualifier: qualifierOf(text, figure, quoted),
     kind: kindOf(text, figure, doc, quoted),
