@@ -22,7 +22,7 @@ const LEADING_WORDS = [
   '推出', '启动', '提供', '实现', '组建', '各类',
 ];
 /** Verbs that stand between the counted thing and its figure (营业收入完成88.8亿元). */
-const TRAILING_WORDS = ['完成', '达到', '共计', '合计', '实现', '达', '为', '共', '了'];
+const TRAILING_WORDS = ['将达到', '完成', '达到', '共计', '合计', '实现', '将达', '达', '为', '共', '了', '将'];
 /** A noun phrase after the figure ends at a verb that starts the rest of the sentence. */
 const STOP_VERBS = ['提供', '实现', '完成', '开展', '参与', '成为', '形成', '推动', '达到', '覆盖', '用于'];
 /** Generic heads dropped from a metric: 50万亩以上高标准农田建设任务 counts 高标准农田建设. */

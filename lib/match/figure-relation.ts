@@ -12,8 +12,8 @@
 //   X, 达X, 将达X, X之多         exactly X
 //   X以上, 不少于X, 不低于X, 至少X  X or more;  超过X, 突破X, 逾X: more than X
 //   X以下, 不超过X                X or less
-//   约X, X左右                    within APPROX_TOLERANCE of X
-//   近X                           below X, within APPROX_TOLERANCE
+//   约X, X左右                    X rounded at its last printed digit (约530: 525–535)
+//   近X                           under X, by at most one step of its last digit (近48: 47–48)
 //   X余, X多                      more than X, less than X plus one step of its last digit (600余: 600–700)
 // The target's scope words: 累计 makes a total over years, comparable only
 // with a page's total; 全年, 年底前, 汛前 and no word make a figure of the
@@ -50,11 +50,6 @@ export interface RelateOptions {
   pageYear?: number;
 }
 
-/**
- * How far 约, 左右 and 近 reach: a figure rounded to two significant digits
- * (the usual way news and reports round) is off by at most 5%.
- */
-export const APPROX_TOLERANCE = 0.05;
 /** Relative slack for comparing values brought to one base (平方米 → 亩 is not exact in binary). */
 const EPSILON = 1e-9;
 
@@ -84,6 +79,7 @@ function lastDigitStep(number: number): number {
 
 function interval(number: number, unit: string, qualifier: string): Interval {
   const base = toBase(number, unit)!;
+  const step = toBase(lastDigitStep(number), unit)!;
   const range: Interval = { lo: base, hi: base, loOpen: false, hiOpen: false };
   for (const word of qualifier.split(' ')) {
     if (AT_LEAST.includes(word)) range.hi = Infinity;
@@ -92,13 +88,17 @@ function interval(number: number, unit: string, qualifier: string): Interval {
       range.loOpen = true;
     } else if (AT_MOST.includes(word)) range.lo = -Infinity;
     else if (ABOUT.includes(word)) {
-      range.lo = base * (1 - APPROX_TOLERANCE);
-      range.hi = base * (1 + APPROX_TOLERANCE);
+      // 约530 is 530 rounded at its last printed digit: 525 to 535, not anything within 5% of it
+      // (约530万亩 against 550万亩 is below the target, as a reader reads it).
+      const half = step / 2;
+      range.lo = base - half;
+      range.hi = base + half;
     } else if (word === NEARLY) {
-      range.lo = base * (1 - APPROX_TOLERANCE);
+      // 近48 is a little under 48: less than 48, by at most one step of its last digit.
+      range.lo = base - step;
       range.hiOpen = true;
     } else if (SOME_MORE.includes(word)) {
-      range.hi = base + toBase(lastDigitStep(number), unit)!;
+      range.hi = base + step;
       range.loOpen = range.hiOpen = true;
     }
   }
@@ -127,8 +127,11 @@ function otherScope(reason: RelationReason): FigureRelation {
   return { relation: 'other-scope', reason };
 }
 
+/** What the relation reads of the page's figure: what figureNear found, or the same sent in a message. */
+export type PageFigureRead = { figure: Pick<FigureNear['figure'], 'number' | 'unit' | 'qualifier'> } & Omit<FigureNear, 'figure'>;
+
 /** How the page's figure (what figureNear found) stands to the target. */
-export function relateFigure(target: TargetFigure, page: FigureNear, options?: RelateOptions): FigureRelation {
+export function relateFigure(target: TargetFigure, page: PageFigureRead, options?: RelateOptions): FigureRelation {
   const { figure } = page;
   if (!sameQuantity(target.unit, figure.unit)) return otherScope('unit');
 

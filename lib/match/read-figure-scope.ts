@@ -46,6 +46,7 @@ const RANGE_MARKS = '-~至到—–';
 const NIAN = 0x5e74; // 年
 const YUE = 0x6708; // 月
 const QIAN = 0x524d; // 前
+const JIN = 0x8fd1; // 近
 
 /** A year printed as four digits and 年 at `pos` (1900–2100), or -1. */
 function yearAt(text: string, pos: number): number {
@@ -96,6 +97,11 @@ export function scopeWordAt(text: string, pos: number): ScopeWord | undefined {
     const untilYear = yearAt(text, after);
     if (untilYear !== -1) return { scope: 'until', end: after + 5, year: untilYear };
     if (until.length > 1) return { scope: 'until', end: after };
+  }
+  if (text.charCodeAt(pos) === JIN) {
+    // 近三年, 近5年: a total over the last few years.
+    const count = readNumber(text, pos + 1);
+    if (count && text.charCodeAt(count.end) === NIAN) return { scope: 'cumulative', end: count.end + 1 };
   }
   if (text.charCodeAt(pos) === QIAN) {
     // 前三季度 and 前10个月 are parts of a year.

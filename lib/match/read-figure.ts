@@ -34,7 +34,12 @@ export interface Figure {
 }
 
 /** Words before a number that bound or approximate it (longer first: 将达到 before 达到 before 达). */
-const BEFORE = ['不少于', '不低于', '不超过', '将达到', '将达', '达到', '超过', '至少', '突破', '逾', '近', '约', '达'];
+/**
+ * Only words that bound or approximate: a linking verb (达到, 将达, 为) says
+ * nothing of the figure's size, and the page's figure is shown without it
+ * (本页 356亿元, not 达到356亿元); figure-near steps over it as a link.
+ */
+const BEFORE = ['不少于', '不低于', '不超过', '超过', '至少', '突破', '逾', '近', '约'];
 /** Words that end in a qualifier without being one: 节约50万元 saves money, 最近3年 is recent, 下达 allocates. */
 const NOT_BEFORE = ['节约', '签约', '预约', '制约', '集约', '最近', '附近', '到达', '抵达', '下达', '传达'];
 const AFTER = ['以上', '以下', '左右', '之多'];
@@ -45,6 +50,7 @@ const JOINERS = '+-/_~';
 const COLON = 0x3a;
 const DOT = 0x2e;
 const DI = 0x7b2c; // 第: 第3版, 第二轮 are ordinals
+const YI = 0x4e00; // 一
 /** 个人、家庭和政企客户: 个人 is the noun "individuals", not the counter 个 and 人. */
 const LIST_MARKS = '、和及与';
 const PERCENT_OF = '百分之';
@@ -62,6 +68,8 @@ function isYear(text: string, at: number, end: number, number: number): boolean 
 export function readFigure(text: string, at: number, options?: NumberOptions): Figure | undefined {
   const read = readNumber(text, at, options);
   if (!read) return undefined;
+  // 一个乡村振兴示范村, 一片农田: a lone 一 before a measure is the article "a", not a count of one.
+  if (read.end === at + 1 && read.magnitude === '' && text.charCodeAt(at) === YI) return undefined;
   const prev = foldFigureChar(text.charCodeAt(at - 1));
   if (includesCode(JOINERS, prev) || prev === DI || (prev === COLON && arabicDigit(text.charCodeAt(at - 2)) !== -1)) return undefined;
   let { value, magnitude, end } = read;

@@ -25,7 +25,7 @@ describe('figureNear finds the figure of a metric', () => {
     ['in full-width digits', '实际使用外资５０亿美元，', '实际使用外资', ['美元'], '５０亿美元'],
     ['after a colon', '实际使用外资：41.2亿美元', '实际使用外资', ['美元'], '41.2亿美元'],
     ['with its qualifier in the gap', '实际使用外资超过40亿美元', '实际使用外资', ['美元'], '超过40亿美元'],
-    ['past a year in the gap', '实际使用外资2023年达41.2亿美元', '实际使用外资', ['美元'], '达41.2亿美元'],
+    ['past a year in the gap', '实际使用外资2023年达41.2亿美元', '实际使用外资', ['美元'], '41.2亿美元'],
     ['past a month range in the gap', '实际使用外资1-9月累计30亿美元', '实际使用外资', ['美元'], '30亿美元'],
     ['before it, with a duration after it', '完成800个经济薄弱村三年扶持任务', '经济薄弱村', ['个'], '800个'],
   ])('%s: %s', (_, text, metric, measures, figure) => {
@@ -51,7 +51,8 @@ describe('figureNear finds the figure of a metric', () => {
 
   it('takes a figure in another unit when it follows the metric directly', () => {
     expect(figureText(near('实际使用外资320亿元。', '实际使用外资', ['美元']))).toBe('320亿元');
-    expect(figureText(near('实际使用外资达320亿元。', '实际使用外资', ['美元']))).toBe('达320亿元');
+    expect(figureText(near('实际使用外资达320亿元。', '实际使用外资', ['美元']))).toBe('320亿元');
+    expect(figureText(near('实际使用外资折合人民币约355亿元。', '实际使用外资', ['美元']))).toBe('约355亿元');
   });
 
   it('accepts every measure when not told which', () => {

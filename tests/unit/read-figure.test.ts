@@ -37,10 +37,6 @@ describe('readFigure', () => {
     ['至少5吨', 5, '吨', '至少'],
     ['突破1万辆', 10_000, '万辆', '突破'],
     ['逾300名', 300, '名', '逾'],
-    ['将达到20项', 20, '项', '将达到'],
-    ['将达103亿元', 10_300_000_000, '亿元', '将达'],
-    ['达到88万元', 880_000, '万元', '达到'],
-    ['达50件', 50, '件', '达'],
     ['不超过3%', 3, '%', '不超过'],
     ['10万吨以下', 100_000, '万吨', '以下'],
     ['120万人次之多', 1_200_000, '万人次', '之多'],
@@ -58,6 +54,18 @@ describe('readFigure', () => {
     ['80亿元', 8_000_000_000, '亿元', ''],
   ])('%s', (text, value, unit, qualifier) => {
     expect(figuresIn(text).map(shown)).toEqual([[text, value, unit, qualifier]]);
+  });
+
+  it('leaves a linking verb out of the figure: it says nothing of its size', () => {
+    expect(figuresIn('将达到20项').map(shown)).toEqual([['20项', 20, '项', '']]);
+    expect(figuresIn('将达103亿元').map(shown)).toEqual([['103亿元', 10_300_000_000, '亿元', '']]);
+    expect(figuresIn('达到88万元').map(shown)).toEqual([['88万元', 880_000, '万元', '']]);
+    expect(figuresIn('达50件').map(shown)).toEqual([['50件', 50, '件', '']]);
+  });
+
+  it('reads a lone 一 before a measure as the article "a", not a count of one', () => {
+    expect(figuresIn('在一个乡村振兴示范村').map(shown)).toEqual([]);
+    expect(figuresIn('一片农田和一千户').map(shown)).toEqual([['一千户', 1000, '户', '']]);
   });
 
   it('reads traditional and full-width text, and prints units and qualifiers simplified', () => {
