@@ -4,6 +4,8 @@
 // or an oversized payload gets an error reply and the background keeps serving.
 
 import type { Clause, DocumentKind, Target, TermKind } from './model';
+import type { FigureRelation } from './match/figure-relation';
+import type { FigureScope, RelativeYear } from './match/read-figure-scope';
 import type { FoldMap } from './match/fold-text';
 import type { MatcherTables } from './match/matcher';
 
@@ -57,6 +59,32 @@ export interface ClauseCard {
   view: ClauseView;
 }
 
+/** The figure a page gives beside a metric, as the content script read it (figure-near), for the card. */
+export interface PageFigure {
+  figure: {
+    /** As printed on the page: 41.2亿美元. */
+    text: string;
+    /** The number as printed, before its magnitude: 41.2. */
+    number: number;
+    /** Magnitude and measure, simplified: 亿美元. */
+    unit: string;
+    /** Bounding words, space-joined: 以上, 约 … */
+    qualifier: string;
+  };
+  scope?: FigureScope;
+  year?: number;
+  relativeYear?: RelativeYear;
+}
+
+/** A card for a metric cited with a figure: the clause of the target it is set against, both figures and how they relate. */
+export interface FigureCard extends ClauseCard {
+  target: Target;
+  page: PageFigure;
+  relation: FigureRelation;
+  /** The year the target is for: 今年 on the page is read as this year when the page gives no date. */
+  targetYear: number;
+}
+
 export interface IndexCounts {
   documents: number;
   clauses: number;
@@ -98,6 +126,8 @@ export interface BackgroundRequests {
   'site-state': { req: { url: string }; res: SiteState };
   'term-table': { req: Record<string, never>; res: TermTable };
   'clause-card': { req: { termId: string; index: number }; res: ClauseCard };
+  /** The card for a metric with the page's figure; index steps through the term's targets, the best-matched first. */
+  'figure-card': { req: { termId: string; index: number; figure: PageFigure; pageYear?: number }; res: FigureCard };
   'clause-view': { req: { clauseId: string }; res: ClauseView };
   'index-status': { req: Record<string, never>; res: IndexStatus };
   search: { req: { query: string; limit: number }; res: SearchResult };
@@ -122,10 +152,18 @@ export interface PageTermCount {
   related?: true;
 }
 
+/** A metric the page cites with a figure, with how often it does so with that very figure. */
+export interface PageFigureMention {
+  termId: string;
+  term: string;
+  figure: PageFigure;
+  count: number;
+}
+
 /** Requests from the popup to the content script of a tab. */
 export interface TabRequests {
   /** The report terms found on the page, with counts. */
-  'page-terms': { req: Record<string, never>; res: { terms: PageTermCount[] } };
+  'page-terms': { req: Record<string, never>; res: { terms: PageTermCount[]; figures: PageFigureMention[] } };
   /** Scroll to a term's first occurrence and open its card. */
   'reveal-term': { req: { termId: string }; res: { found: boolean } };
   /** Keyboard command: move to the next highlighted term and open its card. */
@@ -148,10 +186,34 @@ function isIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e6;
 }
 
+const isYear = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2200;
+const SCOPES = new Set(['year', 'part-year', 'until', 'cumulative']);
+const RELATIVE_YEARS = new Set(['this', 'last', 'next']);
+
+/** A page figure as the content script sends it: short strings, a finite number, known words. */
+function isPageFigure(value: unknown): value is PageFigure {
+  if (typeof value !== 'object' || value === null) return false;
+  const { figure, scope, year, relativeYear } = value as Record<string, unknown>;
+  if (typeof figure !== 'object' || figure === null) return false;
+  const f = figure as Record<string, unknown>;
+  return (
+    isShortString(f.text, 64) &&
+    typeof f.number === 'number' &&
+    Number.isFinite(f.number) &&
+    isShortString(f.unit, 16) &&
+    isShortString(f.qualifier, 32) &&
+    (scope === undefined || (typeof scope === 'string' && SCOPES.has(scope))) &&
+    (year === undefined || isYear(year)) &&
+    (relativeYear === undefined || (typeof relativeYear === 'string' && RELATIVE_YEARS.has(relativeYear)))
+  );
+}
+
 const backgroundValidators: { [K in BackgroundRequestType]: (m: Record<string, unknown>) => boolean } = {
   'site-state': (m) => isShortString(m.url, 8192),
   'term-table': () => true,
   'clause-card': (m) => isShortString(m.termId, 64) && isIndex(m.index),
+  'figure-card': (m) =>
+    isShortString(m.termId, 64) && isIndex(m.index) && isPageFigure(m.figure) && (m.pageYear === undefined || isYear(m.pageYear)),
   'clause-view': (m) => isShortString(m.clauseId, 64),
   'index-status': () => true,
   search: (m) => isShortString(m.query, 256) && isIndex(m.limit) && (m.limit as number) <= 200,

@@ -10,7 +10,7 @@ import {
   type BackgroundRequestType,
   type Reply,
 } from '@/lib/messages';
-import { clauseCard, clauseView, termTable } from '@/lib/store/index-snapshot';
+import { clauseCard, clauseView, figureCard, termTable } from '@/lib/store/index-snapshot';
 import { resolveSiteState } from '@/lib/site-state';
 import { readSettings } from '@/extension/settings';
 import { reportUrl } from '@/extension/report-url';
@@ -39,6 +39,11 @@ export function createMessageHandler(store: IndexStore, search: SearchService, l
     async 'clause-card'({ termId, index }) {
       const card = clauseCard(await store.ready(), termId, index);
       if (!card) throw new Error(`unknown term: ${termId}`);
+      return card;
+    },
+    async 'figure-card'({ termId, index, figure, pageYear }) {
+      const card = figureCard(await store.ready(), termId, index, figure, pageYear);
+      if (!card) throw new Error(`no target for term: ${termId}`);
       return card;
     },
     async 'clause-view'({ clauseId }) {

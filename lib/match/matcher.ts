@@ -22,6 +22,9 @@
 
 import { lastAtOrBefore } from './last-at-or-before';
 import { foldedUnits, type FoldMap } from './fold-text';
+import { figureNear, type FigureNear } from './figure-near';
+import { quantityOf } from './figure-units';
+import type { FigureMode } from '../model';
 
 export interface MatcherTerm {
   id: string;
@@ -29,16 +32,27 @@ export interface MatcherTerm {
   forms: string[];
   /** Folded forms that only point at the term (see Term.related): their matches are marked related. */
   related?: string[];
+  /** For a term that names what targets count: how a figure beside it counts (see FigureMode). */
+  figure?: FigureMode;
+  /** With figure: the quantities its targets measure (figure-units' Quantity: area, usd, count …). */
+  quantities?: string[];
+  /** The documents the term is in, as bits (document index mod 32): an anchored figure needs a term of its document beside it. */
+  docs?: number;
 }
 
 /**
  * [start, end) offsets into the scanned text (end exclusive), the term's id,
- * and, for a match of a related form, `true`.
+ * `true` for a match of a related form, and the figure the page gives beside
+ * a metric (the match then covers the metric and its figure).
  */
-export type Match = [start: number, end: number, termId: string, related?: true];
+export type Match = [start: number, end: number, termId: string, related?: true, figure?: FigureNear];
 
 /** Per-pattern flags. */
 const RELATED = 1;
+/** Per-pattern figure modes (0: the pattern reads no figure). */
+const FIGURE_MODES: Record<FigureMode, number> = { optional: 1, required: 2, anchored: 3 };
+const REQUIRED = 2;
+const ANCHORED = 3;
 
 /** What a text without terms gives, shared: most of a page's blocks have none, and each allocated its own. */
 const NO_MATCHES: readonly Match[] = Object.freeze([]);
@@ -109,6 +123,10 @@ interface Automaton {
   wordEnd: Uint8Array;
   /** Per pattern: RELATED when the form only points at its term. */
   flags: Uint8Array;
+  /** Per pattern: its term's figure mode (FIGURE_MODES, 0 for none), documents, and quantities ('|'-joined). */
+  figure: Uint8Array;
+  docs: Int32Array;
+  quantities: string[];
   termIds: string[];
 }
 
@@ -130,6 +148,9 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
   const wordStart: number[] = [];
   const wordEnd: number[] = [];
   const flags: number[] = [];
+  const figure: number[] = [];
+  const docs: number[] = [];
+  const quantities: string[] = [];
   const termIds: string[] = [];
   const seen = new Set<string>();
 
@@ -174,6 +195,9 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
     wordStart.push(!quoted && isAsciiWord(units[0]!) ? 1 : 0);
     wordEnd.push(!quoted && isAsciiWord(units[units.length - 1]!) ? 1 : 0);
     flags.push(patternFlags);
+    figure.push(term.figure ? FIGURE_MODES[term.figure] : 0);
+    docs.push(term.docs ?? 0);
+    quantities.push((term.quantities ?? []).join('|'));
     termIds.push(term.id);
   }
 
@@ -310,6 +334,9 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
     wordStart: Uint8Array.from(wordStart),
     wordEnd: Uint8Array.from(wordEnd),
     flags: Uint8Array.from(flags),
+    figure: Uint8Array.from(figure),
+    docs: Int32Array.from(docs),
+    quantities,
     termIds,
   };
 }
@@ -437,8 +464,51 @@ class Cursor implements MatchCursor {
     return this.#a.fold.get(raw) ?? raw;
   }
 
+  /** The text read since reset, joined: only a block with a metric in it needs it. */
+  #text(): string {
+    return this.#count === 1 ? this.#pieces[0]! : this.#pieces.slice(0, this.#count).join('');
+  }
+
+  /**
+   * Reads the figure beside each metric match and drops the metrics that
+   * count only with one: an ordinary word (required) without its figure, a
+   * body's figure (anchored) without a term of its document in the same
+   * block. A metric and its figure become one match, unless the figure runs
+   * into another match.
+   */
+  #withFigures(matches: Match[], patterns: number[]): Match[] {
+    const { figure: modes, docs, quantities } = this.#a;
+    let text: string | undefined;
+    const out: Match[] = [];
+    for (let k = 0; k < matches.length; k++) {
+      const match = matches[k]!;
+      const p = patterns[k]!;
+      const mode = modes[p]!;
+      if (mode === 0) {
+        out.push(match);
+        continue;
+      }
+      text ??= this.#text();
+      const accepted = quantities[p]!;
+      const near = figureNear(text, match[0], match[1], {
+        accepts: accepted ? (measure) => accepted.split('|').includes(quantityOf(measure) ?? '') : undefined,
+      });
+      if (!near && mode >= REQUIRED) continue;
+      if (mode === ANCHORED && !patterns.some((q, i) => i !== k && modes[q]! < REQUIRED && (docs[q]! & docs[p]!) !== 0)) continue;
+      if (!near) {
+        out.push(match);
+        continue;
+      }
+      const start = Math.min(match[0], near.figure.start);
+      const end = Math.max(match[1], near.figure.end);
+      const clear = matches.every((other, i) => i === k || other[1] <= start || other[0] >= end);
+      out.push([clear ? start : match[0], clear ? end : match[1], match[2], match[3], near]);
+    }
+    return out;
+  }
+
   #resolve(): Match[] {
-    const { wordStart, wordEnd, length, flags, termIds } = this.#a;
+    const { wordStart, wordEnd, length, flags, figure, termIds } = this.#a;
     const all = this.#found;
     // Latin forms need a word boundary on their Latin ends, checked now that the units after them are read.
     const found: number[] = [];
@@ -459,7 +529,12 @@ class Cursor implements MatchCursor {
     for (let k = 1; k < count && !overlapping; k++) {
       overlapping = found[3 * order[k]!]! < found[3 * order[k - 1]! + 1]!;
     }
-    if (!overlapping) return order.map(toMatch);
+    const withFigures = (kept: number[]) => {
+      const matches = kept.map(toMatch);
+      if (!kept.some((k) => figure[found[3 * k + 2]!]! !== 0)) return matches;
+      return this.#withFigures(matches, kept.map((k) => found[3 * k + 2]!));
+    };
+    if (!overlapping) return withFigures(order);
     // Longest first (the automaton's length, quotes included), then the term's own wording before a related
     // form, then leftmost; a shorter match inside or across a kept one loses.
     const byLength = [...order].sort(
@@ -480,7 +555,7 @@ class Cursor implements MatchCursor {
       kept.push(k);
     }
     kept.sort((a, b) => found[3 * a]! - found[3 * b]!);
-    return kept.map(toMatch);
+    return withFigures(kept);
   }
 }
 
@@ -509,6 +584,9 @@ export interface MatcherTables {
   wordStart: number[];
   wordEnd: number[];
   flags: number[];
+  figure: number[];
+  docs: number[];
+  quantities: string[];
   termIds: string[];
 }
 
@@ -532,6 +610,9 @@ export function buildMatcherTables(terms: readonly MatcherTerm[], foldMap: FoldM
     wordStart: Array.from(a.wordStart),
     wordEnd: Array.from(a.wordEnd),
     flags: Array.from(a.flags),
+    figure: Array.from(a.figure),
+    docs: Array.from(a.docs),
+    quantities: a.quantities,
     termIds: a.termIds,
   };
 }
@@ -557,6 +638,9 @@ export function loadMatcher(t: MatcherTables): Matcher {
     wordStart: Uint8Array.from(t.wordStart),
     wordEnd: Uint8Array.from(t.wordEnd),
     flags: Uint8Array.from(t.flags),
+    figure: Uint8Array.from(t.figure),
+    docs: Int32Array.from(t.docs),
+    quantities: t.quantities,
     termIds: t.termIds,
   });
 }
@@ -568,7 +652,7 @@ export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = 
 function matcherOf(automaton: Automaton): Matcher {
   const own = new Cursor(automaton);
   const a = automaton;
-  const bytes = [a.classes, a.rootNext, a.base, a.check, a.next, a.fallback, a.report, a.output, a.nextReport, a.length, a.lead, a.wordStart, a.wordEnd, a.flags].reduce(
+  const bytes = [a.classes, a.rootNext, a.base, a.check, a.next, a.fallback, a.report, a.output, a.nextReport, a.length, a.lead, a.wordStart, a.wordEnd, a.flags, a.figure, a.docs].reduce(
     (sum, array) => sum + array.byteLength,
     0,
   );

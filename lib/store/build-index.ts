@@ -7,6 +7,7 @@ import { parseSeed } from '../document/parse-seed';
 import { extractTargets } from '../document/extract-targets';
 import { extractTerms } from '../document/extract-terms';
 import { TERM_FACTS, type TermFacts } from '../document/term-facts';
+import { withMetricTerms } from '../document/metric-terms';
 import { buildFoldMap } from '../match/build-fold-map';
 import { clauseSearchTokens } from '../search/search-tokens';
 import { cutForSearch, initJieba } from '../document/jieba';
@@ -38,7 +39,8 @@ export async function buildIndex(seeds: SeedFile[], facts: TermFacts = TERM_FACT
   });
   // extractTerms teaches jieba every term, so the search tokens below keep them whole.
   const bylines = documents.flatMap((d) => (d.byline ? [d.byline] : []));
-  const terms = await extractTerms({ clauses: parsedClauses, ...facts, bylines });
+  const namedTerms = await extractTerms({ clauses: parsedClauses, ...facts, bylines });
+  const terms = withMetricTerms({ targets, documents, terms: namedTerms });
   const formsByClause = new Map<string, string[]>();
   for (const term of terms) {
     for (const id of term.clauseIds) formsByClause.set(id, [...(formsByClause.get(id) ?? []), ...term.forms]);

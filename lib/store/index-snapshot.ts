@@ -5,8 +5,11 @@
 
 import type { Clause, ReportDocument, Target, Term } from '../model';
 import { groupBy } from '../group-by';
-import { buildMatcherTables, type MatcherTables } from '../match/matcher';
-import type { ClauseCard, ClauseView, IndexCounts, TermTable } from '../messages';
+import { buildMatcherTables, type MatcherTables, type MatcherTerm } from '../match/matcher';
+import { unitOf } from '../match/figure-units';
+import type { ClauseCard, ClauseView, FigureCard, IndexCounts, PageFigure, TermTable } from '../messages';
+import { relateFigure } from '../match/figure-relation';
+import { sameQuantity } from '../match/figure-units';
 
 export interface IndexSnapshot {
   version: string;
@@ -18,6 +21,7 @@ export interface IndexSnapshot {
   documentById: Map<string, ReportDocument>;
   clauseById: Map<string, Clause>;
   termById: Map<string, Term>;
+  targetById: Map<string, Target>;
   targetsByClause: Map<string, Target[]>;
   /** Each document's clauses in reading order. */
   clausesByDoc: Map<string, Clause[]>;
@@ -34,6 +38,30 @@ export interface SnapshotSource {
   foldMap: Record<string, string>;
 }
 
+/**
+ * What the matcher needs of each term: its forms and, for a metric, how its
+ * figure counts, the quantities its targets measure (a figure in another
+ * quantity is taken only right beside it) and the documents it is in (an
+ * anchored figure needs a term of its document in the same block).
+ */
+function matcherTerms(source: SnapshotSource, documents: readonly ReportDocument[]): MatcherTerm[] {
+  const docBit = new Map(documents.map((d, i) => [d.id, 1 << i % 32]));
+  const clauseDoc = new Map(source.clauses.map((c) => [c.id, c.docId]));
+  const targetById = new Map(source.targets.map((t) => [t.id, t]));
+  return source.terms.map((term) => {
+    let docs = 0;
+    for (const id of term.clauseIds) docs |= docBit.get(clauseDoc.get(id) ?? '') ?? 0;
+    const own: MatcherTerm = { id: term.id, forms: term.forms, docs, ...(term.related ? { related: term.related } : {}) };
+    if (!term.figure || !term.targetIds) return own;
+    const quantities = new Set<string>();
+    for (const id of term.targetIds) {
+      const quantity = unitOf(targetById.get(id)?.unit ?? '')?.quantity;
+      if (quantity) quantities.add(quantity);
+    }
+    return { ...own, figure: term.figure, quantities: [...quantities] };
+  });
+}
+
 export function createSnapshot(source: SnapshotSource): IndexSnapshot {
   const documents = [...source.documents].sort((a, b) => a.order - b.order);
   const clausesByDoc = groupBy(source.clauses, (c) => c.docId);
@@ -46,9 +74,10 @@ export function createSnapshot(source: SnapshotSource): IndexSnapshot {
     documentById: new Map(documents.map((d) => [d.id, d])),
     clauseById: new Map(source.clauses.map((c) => [c.id, c])),
     termById: new Map(source.terms.map((t) => [t.id, t])),
+    targetById: new Map(source.targets.map((t) => [t.id, t])),
     targetsByClause,
     clausesByDoc,
-    matcherTables: buildMatcherTables(source.terms, source.foldMap),
+    matcherTables: buildMatcherTables(matcherTerms(source, documents), source.foldMap),
   };
 }
 
@@ -109,4 +138,49 @@ export function clauseCard(snapshot: IndexSnapshot, termId: string, index: numbe
   const view = clauseView(snapshot, term.clauseIds[at]!);
   if (!view) return undefined;
   return { termId, term: term.term, termKind: term.kind, index: at, total, view };
+}
+
+/** The year a target is for: its document's year. */
+function targetYear(snapshot: IndexSnapshot, target: Target): number {
+  return snapshot.documentById.get(target.docId)?.year ?? new Date().getFullYear();
+}
+
+/**
+ * The card for a metric the page cites with a figure: the term's targets
+ * ranked for this figure (one in the same quantity first, then one of the
+ * year the page names, then in the term's order), the index-th of them with
+ * its clause, and how the page's figure relates to it. A page without a date
+ * is read as speaking of the target's own year when it says 今年.
+ */
+export function figureCard(
+  snapshot: IndexSnapshot,
+  termId: string,
+  index: number,
+  page: PageFigure,
+  pageYear?: number,
+): FigureCard | undefined {
+  const term = snapshot.termById.get(termId);
+  const targets = (term?.targetIds ?? []).flatMap((id) => snapshot.targetById.get(id) ?? []);
+  if (!term || targets.length === 0) return undefined;
+  const year = page.year ?? (pageYear !== undefined && page.relativeYear ? pageYear : undefined);
+  const rank = (t: Target) =>
+    (sameQuantity(t.unit, page.figure.unit) ? 0 : 2) + (year === undefined || targetYear(snapshot, t) === year ? 0 : 1);
+  const ranked = targets.map((t, order) => ({ t, order })).sort((a, b) => rank(a.t) - rank(b.t) || a.order - b.order);
+  const at = Math.min(Math.max(0, index), ranked.length - 1);
+  const target = ranked[at]!.t;
+  const view = clauseView(snapshot, target.clauseId);
+  if (!view) return undefined;
+  const forYear = targetYear(snapshot, target);
+  return {
+    termId,
+    term: term.term,
+    termKind: term.kind,
+    index: at,
+    total: ranked.length,
+    view,
+    target,
+    page,
+    targetYear: forYear,
+    relation: relateFigure({ ...target, year: forYear }, page, { pageYear: pageYear ?? forYear }),
+  };
 }

@@ -1,0 +1,112 @@
+// What each target counts becomes findable on a page: news cites the
+// report's figures by their metric (实际使用外资41.2亿美元, 60个乡村振兴示范村,
+// 完成800个经济薄弱村扶持), so every target's metric phrase and its short form
+// (高标准农田建设 → 高标准农田, 经济薄弱村三年扶持 → 经济薄弱村) is a term
+// whose matches read the figure beside them. A metric that already is a term
+// (高标准农田) or holds one (居家适老化改造 holds 适老化改造) lends that term its
+// targets. Everything comes from the targets' own words.
+
+import type { FigureMode, ReportDocument, Target, Term } from '../model';
+import { foldText } from '../match/fold-text';
+import { dictionaryTag, isDictionaryWord } from './jieba';
+import { stableId } from './stable-id';
+
+/** Generic heads a metric is cited without: 高标准农田建设任务, 经济薄弱村三年扶持, 就业困难人员就业. */
+const GENERIC_TAIL = /(?:[一二两三四五六七八九十\d]+年)?(?:建设|任务|工作|扶持|就业)$/;
+/** A metric shorter than this names nothing on its own page (增幅, 收入). */
+const MIN_METRIC = 2;
+/** A form this short, or one dictionary word, is an ordinary word: a mention only with its figure. */
+const MIN_SPECIFIC = 4;
+/** What a list of several things reads like: no one metric (个人、家庭和政企客户). */
+const LIST = /[、,，;；]|和|及/;
+/** An existing term lends its targets to a metric only when it is most of it (适老化改造 of 居家适老化改造). */
+const MIN_SHARE = 0.6;
+
+/** The forms a metric is cited by, folded: the phrase without quotes, with quotes, and without its generic tail. */
+export function metricForms(metric: string): string[] {
+  const forms = new Set<string>();
+  const plain = metric.replace(/[“”"「」]/g, '');
+  if (plain.length < MIN_METRIC || LIST.test(plain)) return [];
+  forms.add(plain);
+  if (plain !== metric) forms.add(metric);
+  const tail = GENERIC_TAIL.exec(plain);
+  if (tail && tail.index >= MIN_SPECIFIC - 1) forms.add(plain.slice(0, tail.index));
+  return [...forms].map((form) => foldText(form, {}));
+}
+
+/**
+ * How a figure beside the metric counts. A report's metric that is no
+ * ordinary word is a mention alone; an ordinary word (民心工程, 营业收入) only
+ * with its figure. The figures of a document about one body (a company's
+ * article) are that body's: they count only where the page also names
+ * something of that document, or every company's 营业收入 would be linked.
+ */
+function figureMode(form: string, doc: ReportDocument | undefined): FigureMode {
+  if (doc?.kind !== 'work-report') return 'anchored';
+  const plain = form.replaceAll('"', '');
+  // The dictionary's own segmentation: the extraction has taught jieba every term as one word.
+  const ordinary = plain.length < MIN_SPECIFIC || isDictionaryWord(plain) || dictionaryTag(plain).length < 2;
+  return ordinary ? 'required' : 'optional';
+}
+
+/** Of two modes for one term, the one that asks less of a page: a term alone is already a mention. */
+const MODE_RANK: Record<FigureMode, number> = { optional: 0, required: 1, anchored: 2 };
+const looser = (a: FigureMode | undefined, b: FigureMode): FigureMode => (a && MODE_RANK[a] <= MODE_RANK[b] ? a : b);
+
+export interface MetricInputs {
+  targets: readonly Target[];
+  documents: readonly ReportDocument[];
+  terms: readonly Term[];
+}
+
+/**
+ * The term list with every target made findable: existing terms that name a
+ * target carry its id, the other metrics become terms of kind 'metric'.
+ * Targets are listed on a term in reading order; a target's clause not yet
+ * among a term's clauses comes after those it has (best first).
+ */
+export function withMetricTerms({ targets, documents, terms }: MetricInputs): Term[] {
+  const docById = new Map(documents.map((d) => [d.id, d]));
+  const out = terms.map((term) => ({ ...term }));
+  const ownForm = (term: Term) => term.forms.map((form) => form.replaceAll('"', ''));
+  const byForm = new Map<string, Term>();
+  for (const term of out) for (const form of ownForm(term)) if (!byForm.has(form)) byForm.set(form, term);
+
+  const attach = (term: Term, target: Target, mode: FigureMode) => {
+    term.targetIds = [...new Set([...(term.targetIds ?? []), target.id])];
+    term.figure = looser(term.figure, mode);
+    if (!term.clauseIds.includes(target.clauseId)) term.clauseIds = [...term.clauseIds, target.clauseId];
+  };
+
+  for (const target of targets) {
+    const forms = metricForms(target.metric);
+    if (!forms.length) continue;
+    const doc = docById.get(target.docId);
+    const mode = figureMode(forms[forms.length - 1]!, doc);
+    const plainForms = forms.map((f) => f.replaceAll('"', ''));
+    // A term that is the metric or most of it (the longest such) takes the target.
+    const holder = [...byForm]
+      .filter(([form]) => plainForms.some((f) => f === form || (f.includes(form) && form.length >= MIN_SHARE * f.length)))
+      .sort((a, b) => b[0].length - a[0].length)[0]?.[1];
+    if (holder) {
+      // A term found alone already is a mention alone, whatever its metric's words.
+      attach(holder, target, holder.kind === 'metric' ? mode : 'optional');
+      for (const form of forms) if (!holder.forms.includes(form) && !byForm.has(form.replaceAll('"', ''))) holder.forms.push(form);
+      continue;
+    }
+    const core = plainForms[plainForms.length - 1]!;
+    const term: Term = {
+      id: stableId('metric', target.docId, core),
+      // The short form names it on the card: 经济薄弱村, not 经济薄弱村三年扶持.
+      term: core,
+      kind: 'metric',
+      forms,
+      clauseIds: [],
+      signal: 'metric',
+    };
+    attach(term, target, mode);
+    out.push(term);
+    for (const form of plainForms) byForm.set(form, term);
+  }
+  return out;
+}
