@@ -6,6 +6,7 @@
 
 import { lastAtOrBefore } from '@/lib/match/last-at-or-before';
 import type { Match } from '@/lib/match/matcher';
+import type { FigureNear } from '@/lib/match/figure-near';
 
 /**
  * A block's text as the matcher read it in one go: its text nodes in order,
@@ -69,14 +70,17 @@ export class PageMatch {
   readonly end: number;
   /** A related form (one word swapped, a programme's key word): painted apart, and its card says so. */
   readonly related: boolean;
+  /** The figure the page gives beside a metric (the match covers both), for the card to set against the target. */
+  readonly figure: FigureNear | undefined;
   #range: StaticRange | undefined;
 
-  constructor(termId: string, run: TextRun, start: number, end: number, related = false) {
+  constructor(termId: string, run: TextRun, start: number, end: number, related = false, figure?: FigureNear) {
     this.termId = termId;
     this.run = run;
     this.start = start;
     this.end = end;
     this.related = related;
+    this.figure = figure;
   }
 
   /** The block whose text the match is in. */
@@ -134,7 +138,9 @@ export class PageMatch {
 
 /** The matches of one run, as page matches. */
 export function toPageMatches(run: TextRun, matches: readonly Match[]): PageMatch[] {
-  return matches.map(([start, end, termId, related]) => new PageMatch(termId, run, start, end, related === true));
+  return matches.map(
+    ([start, end, termId, related, figure]) => new PageMatch(termId, run, start, end, related === true, figure),
+  );
 }
 
 /** Where a match starts and ends within one of its nodes, or undefined when it does not cover the node. */

@@ -5,7 +5,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
 import type { Settings } from '@/extension/settings';
 import type { Matcher } from '@/lib/match/matcher';
-import type { ClauseCard, TabRequests, TermTable } from '@/lib/messages';
+import type { ClauseCard, PageFigure, PageFigureMention, TabRequests, TermTable } from '@/lib/messages';
+import type { FigureNear } from '@/lib/match/figure-near';
 import { HoverCard } from './card/hover-card';
 import { cardText } from './card/card-text';
 import { ownerBlock } from './collect-text';
@@ -15,6 +16,7 @@ import { inDocumentOrder, MatchIndex, type PageMatch } from './match-index';
 import { watchMutations, type MutationWatcher } from './observe-mutations';
 import { createPainter } from './paint';
 import { nextTask, Scanner } from './scan';
+import { pageYear } from './page-year';
 import type { TabHandlers } from './tab-messages';
 
 /** Clause cards kept for quick re-hovers: a page shows a handful of terms. */
@@ -91,11 +93,24 @@ export function startSession(options: {
     },
   });
 
-  const clauseCard = (termId: string, clauseIndex: number): Promise<ClauseCard> => {
-    const key = `${termId}\u0000${clauseIndex}`;
+  /** What the card needs of the page's figure: as printed, with the period its sentence gives it. */
+  const pageFigure = ({ figure, scope, year, relativeYear }: FigureNear): PageFigure => ({
+    figure: { text: figure.text, number: figure.number, unit: figure.unit, qualifier: figure.qualifier },
+    ...(scope ? { scope } : {}),
+    ...(year ? { year } : {}),
+    ...(relativeYear ? { relativeYear } : {}),
+  });
+
+  /** The card of a match: a metric with a figure gets its figure card, any other term its clause card. */
+  const cardFor = (match: PageMatch, clauseIndex: number): Promise<ClauseCard> => {
+    const figure = match.figure && pageFigure(match.figure);
+    const key = `${match.termId}\u0000${clauseIndex}\u0000${figure ? JSON.stringify(figure) : ''}`;
     let found = cards.get(key);
     if (!found) {
-      found = askBackground('clause-card', { termId, index: clauseIndex });
+      const year = figure ? pageYear() : undefined;
+      found = figure
+        ? askBackground('figure-card', { termId: match.termId, index: clauseIndex, figure, ...(year ? { pageYear: year } : {}) })
+        : askBackground('clause-card', { termId: match.termId, index: clauseIndex });
       // A failed answer is not kept: the next hover asks again.
       found.catch(() => cards.delete(key));
       if (cards.size >= CARD_CACHE_SIZE) cards.delete(cards.keys().next().value!);
@@ -131,7 +146,7 @@ export function startSession(options: {
     const term = termNames.get(match.termId) ?? '';
     if (!card.isOpen) void card.showMessage(term, cardText('cardLoading'), { anchor: rect, focus });
     try {
-      const answer = await clauseCard(match.termId, clauseIndex);
+      const answer = await cardFor(match, clauseIndex);
       if (mine !== request || signal.aborted) return;
       await card.show(answer, { anchor: rect, focus, related: match.related });
     } catch (error) {
@@ -198,7 +213,16 @@ export function startSession(options: {
       terms.sort(
         (a, b) => Number(a.related ?? false) - Number(b.related ?? false) || b.count - a.count || a.term.localeCompare(b.term, 'zh'),
       );
-      return { terms };
+      // The figures the page cites, each metric and figure once, in the order the page cites them.
+      const figures = new Map<string, PageFigureMention>();
+      for (const match of inDocumentOrder(index.all().filter((m) => m.figure))) {
+        const figure = pageFigure(match.figure!);
+        const key = `${match.termId}\u0000${JSON.stringify(figure)}`;
+        const seen = figures.get(key);
+        if (seen) seen.count++;
+        else figures.set(key, { termId: match.termId, term: termNames.get(match.termId) ?? match.termId, figure, count: 1 });
+      }
+      return { terms, figures: [...figures.values()] };
     },
     async revealTerm(termId) {
       const first = inDocumentOrder(index.all().filter((m) => m.termId === termId && shows(m)))[0];

@@ -10,6 +10,9 @@ import { SearchPanel, type SearchAnswer } from '@/components/SearchPanel/SearchP
 import { searchReport } from '@/components/SearchPanel/search-report';
 import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
 import { PageTerms, type PageTerm } from '@/components/PageTerms/PageTerms';
+import { PageFigures, type PageFigureView } from '@/components/PageFigures/PageFigures';
+import { relationMessage } from '@/lib/figure-message';
+import type { PageFigureMention } from '@/lib/messages';
 import { IndexNotice } from '@/components/IndexNotice/IndexNotice';
 import { useSettings } from '@/components/use-settings';
 import { useCommands } from '@/components/use-commands';
@@ -53,6 +56,25 @@ async function askTab<K extends keyof TabRequests>(
   return reply as TabRequests[K]['res'];
 }
 
+/** How many cited figures the popup sets against the report: a story cites a handful. */
+const FIGURE_LIMIT = 20;
+
+/** Each cited figure with the report's figure and the relation, as the background's figure card has them. */
+function figureViews(mentions: PageFigureMention[]): Promise<PageFigureView[]> {
+  return Promise.all(
+    mentions.slice(0, FIGURE_LIMIT).map(async ({ termId, term, figure }): Promise<PageFigureView> => {
+      const view: PageFigureView = { termId, term, page: figure.figure.text, report: '', relation: '', message: undefined };
+      try {
+        const card = await askBackground('figure-card', { termId, index: 0, figure });
+        return { ...view, report: card.target.text, relation: card.relation.relation, message: relationMessage(card) };
+      } catch {
+        // The mention still shows, without the report's side, when the background cannot answer now.
+        return view;
+      }
+    }),
+  );
+}
+
 function openClause(clauseId: string) {
   void browser.tabs.create({ url: reportUrl({ clauseId }) }).then(() => window.close());
 }
@@ -70,6 +92,7 @@ export function App() {
   const [support, setSupport] = useState<PageSupport>();
   const [status, setStatus] = useState<IndexStatus>();
   const [pageTerms, setPageTerms] = useState<PageTerm[]>();
+  const [pageFigures, setPageFigures] = useState<PageFigureView[]>();
   const commands = useCommands();
 
   useEffect(() => {
@@ -105,6 +128,7 @@ export function App() {
     // The page's terms come from its content script, which is idle (and silent) while the site is off.
     if (!tab?.id || !siteOn) {
       setPageTerms(undefined);
+      setPageFigures(undefined);
       return;
     }
     const tabId = tab.id;
@@ -118,7 +142,10 @@ export function App() {
         (reply) => {
           if (cancelled) return;
           if (!reply.terms.length && again()) timer = setTimeout(ask, WAKE_POLL_MS);
-          else setPageTerms(reply.terms);
+          else {
+            setPageTerms(reply.terms);
+            void figureViews(reply.figures).then((views) => !cancelled && setPageFigures(views));
+          }
         },
         () => {
           if (again()) timer = setTimeout(ask, WAKE_POLL_MS);
@@ -154,7 +181,10 @@ export function App() {
           settings && support === 'web' && !siteOn ? (
             <p class="popup__off">{t('siteOffNote')}</p>
           ) : (
-            <PageTerms terms={pageTerms} onChoose={revealTerm} />
+            <>
+              <PageFigures figures={pageFigures} onChoose={revealTerm} />
+              <PageTerms terms={pageTerms} onChoose={revealTerm} />
+            </>
           )
         }
       />

@@ -10,6 +10,7 @@
 import type { Clause, Target, Term } from '../model';
 import { foldText, type FoldMap } from '../match/fold-text';
 import { queryTokens } from './search-tokens';
+import { arabicFigures } from './figure-query';
 
 export type SearchMatch = 'phrase' | 'term' | 'words';
 
@@ -147,7 +148,21 @@ export function createSearchIndex<C extends SearchableClause>(source: SearchSour
       .map((s) => s.term);
   }
 
+  /** The query as typed and, when it names a figure in Chinese numerals, as the report prints it: the better hit of each clause wins. */
   function search(query: string, limit: number): IndexSearchResult<C> {
+    const asPrinted = arabicFigures(query);
+    const own = searchQuery(query, limit);
+    if (asPrinted === query) return own;
+    const best = new Map<C, IndexHit<C>>();
+    for (const hit of [...own.hits, ...searchQuery(asPrinted, limit).hits]) {
+      const seen = best.get(hit.clause);
+      if (!seen || hit.score > seen.score) best.set(hit.clause, hit);
+    }
+    const hits = [...best.values()].sort((a, b) => b.score - a.score || a.clause.order - b.clause.order).slice(0, limit);
+    return { query, hits, suggestions: hits.length ? [] : own.suggestions };
+  }
+
+  function searchQuery(query: string, limit: number): IndexSearchResult<C> {
     const q = queryTokens(query, vocabulary, foldMap);
     if (!q.phrase || limit <= 0) return { query, hits: [], suggestions: [] };
 

@@ -56,6 +56,17 @@ mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 1px
 .target.result { border-left-color: var(--result); }
 .figure { font-size: 16px; line-height: 1.5; font-weight: 700; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .metric { color: var(--muted); font-size: 13px; }
+.figures {
+  margin: 6px 0; padding: 6px 8px; border-radius: 4px; background: var(--figure-bg);
+  display: grid; grid-template-columns: 1fr 1fr; gap: 2px 12px;
+}
+.figures .side { display: flex; flex-direction: column; min-width: 0; }
+.figures .label { font-size: 12px; color: var(--muted); }
+.figures .metric { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.figures .relation { grid-column: 1 / -1; margin: 4px 0 0; font-size: 13px; font-weight: 600; }
+.figures.same .relation { color: var(--result); }
+.figures.differs .relation { color: var(--accent); }
+.figures.other-scope .relation { color: var(--muted); }
 .kind {
   margin-left: auto; flex: none; font-size: 12px; line-height: 1.5; padding: 0 5px;
   border: 1px solid currentColor; border-radius: 4px; color: var(--commitment);

@@ -2,6 +2,7 @@
 // browser's language. The keys live in public/_locales/*/messages.json.
 
 import { browser } from 'wxt/browser';
+import type { RelationMessageKey } from '@/lib/figure-message';
 
 export type CardMessage =
   | 'cardLabel'
@@ -22,6 +23,11 @@ export type CardMessage =
   | 'cardFailed'
   | 'cardTargets'
   | 'cardRelatedTo'
+  | 'cardFigures'
+  | 'cardReportTarget'
+  | 'cardReportResult'
+  | 'cardPageFigure'
+  | RelationMessageKey
   | 'htmlLang';
 
 export function cardText(key: CardMessage, ...substitutions: (string | number)[]): string {

@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { askBackground } from '@/extension/background-client';
 import type { FoldMap } from '@/lib/match/fold-text';
-import type { ClauseCard } from '@/lib/messages';
+import type { ClauseCard, FigureCard } from '@/lib/messages';
 import { CARD_TAG } from '../collect-text';
 import { CARD_CSS } from './card-style';
 import { cardText } from './card-text';
@@ -64,7 +64,7 @@ export class HoverCard {
 
   async showMessage(term: string, message: string, options: ShowOptions): Promise<void> {
     this.#card = undefined;
-    await this.#show(renderMessage(term, message), '', options);
+    await this.#show(renderMessage(term, message), '', options, '');
   }
 
   async show(card: ClauseCard, options: ShowOptions): Promise<void> {
@@ -80,7 +80,7 @@ export class HoverCard {
       },
       { related: options.related === true },
     );
-    await this.#show(content, card.view.clause.id, options);
+    await this.#show(content, card.view.clause.id, options, 'target' in card ? (card as FigureCard).target.id : '');
   }
 
   close(): void {
@@ -92,7 +92,8 @@ export class HoverCard {
     this.#onClose();
   }
 
-  async #show(content: HTMLElement, clauseId: string, options: ShowOptions): Promise<void> {
+  /** targetId: the target a figure card sets the page's figure against ('' for other cards), as data-target-id. */
+  async #show(content: HTMLElement, clauseId: string, options: ShowOptions, targetId: string): Promise<void> {
     // A page that defined <policy-lens-card> as its own custom element upgrades ours with its class, which
     // may take the shadow root first: the card is then unavailable on that page, and the highlights stay.
     const ui = await this.#getUi().catch(() => undefined);
@@ -104,6 +105,8 @@ export class HoverCard {
     const host = ui.shadowHost;
     if (clauseId) host.setAttribute('data-clause-id', clauseId);
     else host.removeAttribute('data-clause-id');
+    if (targetId) host.setAttribute('data-target-id', targetId);
+    else host.removeAttribute('data-target-id');
     ui.uiContainer.replaceChildren(content);
     this.#anchor = options.anchor;
     this.#place(content, options.anchor);

@@ -1,12 +1,18 @@
 // Builds the card's DOM from a clause card. Every string from the report goes
 // in as text (textContent), never as HTML.
 
-import type { ClauseCard } from '@/lib/messages';
+import type { ClauseCard, FigureCard } from '@/lib/messages';
 import type { Target } from '@/lib/model';
 import { foldText, type FoldMap } from '@/lib/match/fold-text';
 import { toDisplayText } from '@/lib/display-text';
 import { trusted } from '../trusted-input';
 import { cardText } from './card-text';
+import { relationMessage } from '@/lib/figure-message';
+
+function relationText(card: FigureCard): string {
+  const { key, substitutions } = relationMessage(card);
+  return cardText(key, ...substitutions);
+}
 
 export interface CardActions {
   step(delta: -1 | 1): void;
@@ -78,6 +84,30 @@ function targetLine(target: Target): HTMLElement {
   );
 }
 
+/** The report's figure and the page's, side by side, each as printed with its unit, and how they relate. */
+function figures(card: FigureCard): HTMLElement {
+  const { target, page } = card;
+  const label = target.kind === 'result' ? cardText('cardReportResult') : cardText('cardReportTarget', card.targetYear);
+  return h(
+    'section',
+    { class: `figures ${card.relation.relation}`, 'aria-label': cardText('cardFigures') },
+    h(
+      'div',
+      { class: 'side report' },
+      h('span', { class: 'label' }, label),
+      h('strong', { class: 'figure', lang: 'zh-CN' }, toDisplayText(target.text)),
+      target.metric ? h('span', { class: 'metric', lang: 'zh-CN' }, toDisplayText(target.metric)) : null,
+    ),
+    h(
+      'div',
+      { class: 'side page' },
+      h('span', { class: 'label' }, cardText('cardPageFigure')),
+      h('strong', { class: 'figure', lang: 'zh-CN' }, page.figure.text),
+    ),
+    h('p', { class: 'relation', role: 'note' }, relationText(card)),
+  );
+}
+
 export interface CardOptions {
   /** The page's words only point at the term: the header names the report's wording as related, not as the same. */
   related: boolean;
@@ -111,6 +141,7 @@ export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActi
       button('×', 'close', actions.close, false, cardText('cardClose')),
     ),
     h('div', { class: 'path', lang: 'zh-CN', title: path.join(' › ') }, path.map(shorten).join(' › ')),
+    'relation' in card ? figures(card as FigureCard) : null,
     clauseWithTerm(clauseText, card.term, foldMap),
     targets.length
       ? h('ul', { class: 'targets', 'aria-label': cardText('cardTargets') }, ...targets.map(targetLine))
