@@ -1,10 +1,13 @@
 // npm run eval — how much of the way news cites the report PolicyLens finds,
 // and how often it lights up ordinary news. Reads the team's own fixtures
 // (tests/fixtures/recall: news-style sentences citing the report by category,
-// near misses, ordinary news) and scans them with the matcher a page loads,
-// built from the index the extension ships (.generated/index.json), block by
-// block as the content script reads a page. Prints recall by category and
-// false highlights per 1,000 characters, and writes bench/recall.json.
+// near misses, ordinary news; tests/fixtures/figures: sentences citing the
+// report's targets with figures, and number-heavy ordinary news) and scans
+// them with the matcher a page loads, built from the index the extension
+// ships (.generated/index.json), block by block as the content script reads
+// a page; a figure's relation is the background's answer (figureCard).
+// Prints recall by category, figures linked with the right relation, and
+// false highlights per 1,000 characters; writes bench/recall.json.
 //
 // A mention counts as found when a match overlapping it names the term the
 // sentence cites: the term itself, a term whose forms hold its wording, or a
@@ -14,13 +17,14 @@
 
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSnapshot, termTable } from '../lib/store/index-snapshot';
+import { createSnapshot, figureCard, termTable } from '../lib/store/index-snapshot';
 import { loadMatcher, type Match, type Matcher } from '../lib/match/matcher';
 import { foldText } from '../lib/match/fold-text';
 import type { IndexBundle, Term } from '../lib/model';
 
 const root = join(import.meta.dirname, '..');
 const fixtures = join(root, 'tests/fixtures/recall');
+const figureFixtures = join(root, 'tests/fixtures/figures');
 
 interface Mention {
   id: string;
@@ -101,17 +105,71 @@ for (const entry of mentions) {
   }
 }
 
-/** Every match in ordinary news is a false highlight: it cites nothing of the report. */
-const ordinaryDir = join(fixtures, 'ordinary');
-let ordinaryChars = 0;
-const falseHits: string[] = [];
-for (const name of readdirSync(ordinaryDir).filter((n) => n.endsWith('.txt')).sort()) {
-  const text = readFileSync(join(ordinaryDir, name), 'utf8');
-  ordinaryChars += text.replace(/\s/g, '').length;
-  for (const block of text.split(/\n\s*\n/)) {
-    for (const [s, e, id, related] of scanBlock(block)) {
-      falseHits.push(`${name}: ${block.slice(s, e)} → ${related ? '~' : ''}${snapshot.termById.get(id)!.term}`);
+/** Every match in ordinary news is a false highlight: it cites nothing of the report. Characters count without white space. */
+function falseHighlights(dir: string): { characters: number; hits: string[] } {
+  let characters = 0;
+  const hits: string[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    characters += text.replace(/\s/g, '').length;
+    for (const block of text.split(/\n\s*\n/)) {
+      for (const [s, e, id, related] of scanBlock(block)) {
+        hits.push(`${name}: ${block.slice(s, e)} → ${related ? '~' : ''}${snapshot.termById.get(id)!.term}`);
+      }
     }
+  }
+  return { characters, hits };
+}
+const ordinary = falseHighlights(join(fixtures, 'ordinary'));
+const numberNews = falseHighlights(join(figureFixtures, 'ordinary'));
+const ordinaryChars = ordinary.characters + numberNews.characters;
+const falseHits = [...ordinary.hits, ...numberNews.hits];
+
+interface FigureMention {
+  id: string;
+  text: string;
+  mention: string;
+  metric: string;
+  reportFigure: string;
+  pageFigure: string | null;
+  relation: 'same' | 'differs' | 'other-scope' | 'none';
+  script: string;
+}
+
+/**
+ * A cited figure is linked when a match overlapping the mention is a metric
+ * of the cited target, reads the page's figure as printed (with any bound
+ * word before it: 突破50万亩), and the card sets
+ * it against that target with the expected relation; a metric cited without
+ * a figure is linked when it is found and reads none.
+ */
+const figureMentions = JSON.parse(readFileSync(join(figureFixtures, 'mentions.json'), 'utf8')) as FigureMention[];
+const figureTally = new Map<string, { total: number; linked: number; missed: string[] }>();
+const foldFigure = (text: string) => foldText(text, bundle.foldMap).replace(/\s/g, '');
+for (const entry of figureMentions) {
+  const at = entry.text.indexOf(entry.mention);
+  const end = at + entry.mention.length;
+  const matches = scanBlock(entry.text).filter(([s, e, id]) => s < end && e > at && snapshot.termById.get(id)?.targetIds);
+  let outcome = 'no metric found';
+  const linked = matches.some(([, , id, , near]) => {
+    if (entry.relation === 'none') {
+      outcome = near ? `read a figure ${near.figure.text}` : 'ok';
+      return !near;
+    }
+    if (!near) return (outcome = 'no figure read'), false;
+    // The page's figure as printed; a bound word before it (突破50万亩) is part of what the card shows.
+    if (!foldFigure(near.figure.text).endsWith(foldFigure(entry.pageFigure!))) return (outcome = `read ${near.figure.text}`), false;
+    const card = figureCard(snapshot, id, 0, { figure: near.figure, scope: near.scope, year: near.year, relativeYear: near.relativeYear });
+    if (!card || foldFigure(card.target.text) !== foldFigure(entry.reportFigure)) return (outcome = `set against ${card?.target.text}`), false;
+    if (card.relation.relation !== entry.relation) return (outcome = `${card.relation.relation} ${card.relation.reason ?? card.relation.direction ?? ''}`), false;
+    return true;
+  });
+  for (const key of [entry.relation, entry.script]) {
+    const t = figureTally.get(key) ?? { total: 0, linked: 0, missed: [] };
+    t.total++;
+    if (linked) t.linked++;
+    else t.missed.push(`${entry.id} ${entry.mention} (want ${entry.relation} of ${entry.reportFigure}): ${outcome}`);
+    figureTally.set(key, t);
   }
 }
 
@@ -153,9 +211,13 @@ for (const row of rows) {
       (row.markedRelated ? `  ${row.markedRelated}` : ''),
   );
 }
+console.log('figures cited'.padEnd(24) + 'linked'.padStart(9) + 'share'.padStart(9));
+for (const [key, t] of figureTally) {
+  console.log(key.padEnd(24) + `${t.linked}/${t.total}`.padStart(9) + `${((t.linked / t.total) * 100).toFixed(1)}%`.padStart(9));
+}
 console.log(
-  `ordinary news: ${falseHits.length} false highlights in ${ordinaryChars} characters = ${perThousand.toFixed(3)} per 1,000 ` +
-    `(target ≤ ${TARGETS.falsePerThousand})`,
+  `ordinary news (${ordinary.characters} characters of everyday news, ${numberNews.characters} of number-heavy news): ` +
+    `${falseHits.length} false highlights = ${perThousand.toFixed(3)} per 1,000 (target ≤ ${TARGETS.falsePerThousand})`,
 );
 for (const hit of falseHits) console.log(`  ${hit}`);
 for (const [kind, hits] of nearHits) {
@@ -164,6 +226,7 @@ for (const [kind, hits] of nearHits) {
 }
 if (process.argv.includes('--missed')) {
   for (const row of rows) for (const miss of row.missed) console.log(`missed ${row.category}: ${miss}`);
+  for (const [key, t] of figureTally) for (const miss of t.missed) console.log(`missed figure ${key}: ${miss}`);
 }
 
 mkdirSync(join(root, 'bench'), { recursive: true });
@@ -174,6 +237,9 @@ writeFileSync(
       index: bundle.version,
       terms: bundle.terms.length,
       recall: rows,
+      figures: Object.fromEntries(
+        [...figureTally].map(([key, t]) => [key, { linked: t.linked, total: t.total, share: Number((t.linked / t.total).toFixed(4)), missed: t.missed }]),
+      ),
       ordinary: { characters: ordinaryChars, falseHighlights: falseHits.length, perThousand: Number(perThousand.toFixed(4)), target: TARGETS.falsePerThousand, hits: falseHits },
       nearMisses: Object.fromEntries([...nearHits].map(([kind, hits]) => [kind, { sentences: nearMisses.filter((m) => m.kind === kind).length, highlights: hits }])),
     },
