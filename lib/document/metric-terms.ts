@@ -10,6 +10,7 @@ import type { FigureMode, ReportDocument, Target, Term } from '../model';
 import { foldText } from '../match/fold-text';
 import { dictionaryTag, isDictionaryWord } from './jieba';
 import { stableId } from './stable-id';
+import { termVariants, type VariantFacts } from './term-variants';
 
 /** Generic heads a metric is cited without: 高标准农田建设任务, 经济薄弱村三年扶持, 就业困难人员就业. */
 const GENERIC_TAIL = /(?:[一二两三四五六七八九十\d]+年)?(?:建设|任务|工作|扶持|就业)$/;
@@ -57,6 +58,8 @@ export interface MetricInputs {
   targets: readonly Target[];
   documents: readonly ReportDocument[];
   terms: readonly Term[];
+  /** The reviewed facts variants are derived with: a metric is written in other ways too (探访关怀服务). */
+  facts: VariantFacts;
 }
 
 /**
@@ -65,7 +68,7 @@ export interface MetricInputs {
  * Targets are listed on a term in reading order; a target's clause not yet
  * among a term's clauses comes after those it has (best first).
  */
-export function withMetricTerms({ targets, documents, terms }: MetricInputs): Term[] {
+export function withMetricTerms({ targets, documents, terms, facts }: MetricInputs): Term[] {
   const docById = new Map(documents.map((d) => [d.id, d]));
   const out = terms.map((term) => ({ ...term }));
   const ownForm = (term: Term) => term.forms.map((form) => form.replaceAll('"', ''));
@@ -107,6 +110,14 @@ export function withMetricTerms({ targets, documents, terms }: MetricInputs): Te
     attach(term, target, mode);
     out.push(term);
     for (const form of plainForms) byForm.set(form, term);
+  }
+  // The new metrics get the variants the named terms got in extraction (swapped words, key words).
+  const taken = new Set(out.flatMap((t) => t.forms));
+  for (const term of out) {
+    if (term.kind !== 'metric') continue;
+    const variants = termVariants(term, facts, taken);
+    term.forms = [...term.forms, ...variants.forms];
+    if (variants.related.length) term.related = variants.related;
   }
   return out;
 }

@@ -24,6 +24,8 @@ const BRACKETS = /[()（）]/g;
 function nameEndingAt(text: string, end: number, head: string): string | undefined {
   let start = end - head.length;
   while (start > 0 && end - start < MAX_NAME && NAME_CHAR.test(text[start - 1]!)) start--;
+  // 2023年度中国智能交通协会: the year before a name is a date, not part of it.
+  if (/\d/.test(text[start - 1] ?? '')) start += /^(?:年度|年)/.exec(text.slice(start))?.[0].length ?? 0;
   const run = text.slice(start, end);
   const words = tag(run.replace(BRACKETS, (b) => (b === '(' || b === '（' ? '(' : ')')));
   // Cut after the last word that cannot be inside a name (成立了|联通(天津)…, 牵头成立|天津市…).

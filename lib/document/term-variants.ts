@@ -125,7 +125,7 @@ function isSpecific(remainder: string): boolean {
 function trimmedVariants(text: string, kind: TermKind): Variants {
   const forms: string[] = [];
   const related: string[] = [];
-  if (kind === 'organisation' || kind === 'metric') return { forms, related };
+  if (kind === 'organisation') return { forms, related };
   const tail = GENERIC_TAIL.exec(text);
   if (tail && tail.index > 0) {
     const remainder = text.slice(0, tail.index);

@@ -40,7 +40,7 @@ export async function buildIndex(seeds: SeedFile[], facts: TermFacts = TERM_FACT
   // extractTerms teaches jieba every term, so the search tokens below keep them whole.
   const bylines = documents.flatMap((d) => (d.byline ? [d.byline] : []));
   const namedTerms = await extractTerms({ clauses: parsedClauses, ...facts, bylines });
-  const terms = withMetricTerms({ targets, documents, terms: namedTerms });
+  const terms = withMetricTerms({ targets, documents, terms: namedTerms, facts });
   const formsByClause = new Map<string, string[]>();
   for (const term of terms) {
     for (const id of term.clauseIds) formsByClause.set(id, [...(formsByClause.get(id) ?? []), ...term.forms]);
