@@ -14,8 +14,10 @@ import { resolveSiteState } from '@/lib/site-state';
 import { readSettings } from '@/extension/settings';
 import { reportUrl } from '@/extension/report-url';
 import { browser } from 'wxt/browser';
+import { LibraryError } from '@/lib/store/library-error';
 import type { IndexStore } from './index-store';
 import type { SearchService } from './search-service';
+import { librarySentence, type LibraryService } from './library-service';
 
 type Handlers = {
   [K in BackgroundRequestType]: (
@@ -23,7 +25,7 @@ type Handlers = {
   ) => Promise<BackgroundRequests[K]['res']>;
 };
 
-export function createMessageHandler(store: IndexStore, search: SearchService) {
+export function createMessageHandler(store: IndexStore, search: SearchService, library: LibraryService) {
   const handlers: Handlers = {
     async 'site-state'({ url }) {
       return resolveSiteState(await readSettings(), url);
@@ -44,8 +46,8 @@ export function createMessageHandler(store: IndexStore, search: SearchService) {
     async 'index-status'() {
       return store.status();
     },
-    async search({ query, limit }) {
-      return search.search(query, limit);
+    async search({ query, limit, docId }) {
+      return search.search(query, limit, docId);
     },
     async rebuild() {
       const status = await store.rebuild();
@@ -55,6 +57,27 @@ export function createMessageHandler(store: IndexStore, search: SearchService) {
     async 'open-report'({ clauseId }) {
       await browser.tabs.create({ url: reportUrl({ clauseId }) });
       return { opened: true };
+    },
+    async 'import-document'(request) {
+      return library.importDocument(request);
+    },
+    async 'list-documents'() {
+      return library.list();
+    },
+    async 'remove-document'({ documentId }) {
+      await library.remove(documentId);
+      return { removed: true };
+    },
+    async 'rename-document'({ documentId, title }) {
+      await library.rename(documentId, title);
+      return { renamed: true };
+    },
+    async 'set-document-enabled'({ documentId, enabled }) {
+      await library.setEnabled(documentId, enabled);
+      return { enabled };
+    },
+    async 'import-library'(request) {
+      return library.importBackup(request);
     },
   };
 
@@ -67,6 +90,7 @@ export function createMessageHandler(store: IndexStore, search: SearchService) {
       const handler = handlers[valid.type] as (m: BackgroundMessage) => Promise<unknown>;
       return { ok: true, value: await handler(valid) };
     } catch (error) {
+      if (error instanceof LibraryError) return { ok: false, error: librarySentence(error) };
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };

@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import builtBundle from '@/.generated/index-bundle';
+import traditional from '@/.generated/traditional-table';
+import abbreviations from '@/seeds/abbreviations.json';
 import { NEXT_RELEASE_REHEARSAL } from '@/extension/release-rehearsal';
 import { createIndexStore } from './index-store';
 import { createSearchService } from './search-service';
 import { createMessageHandler } from './handle-message';
+import { createLibraryService } from './library-service';
 import { registerContextMenu } from './context-menu';
 import { registerCommands } from './commands';
 
@@ -16,9 +19,10 @@ export default defineBackground({
   // it into chunks the extension pages share instead of one inlined script.
   type: 'module',
   main() {
-    const store = createIndexStore(bundle);
+    const store = createIndexStore(bundle, undefined, { traditional });
     const search = createSearchService(store);
-    const handleMessage = createMessageHandler(store, search);
+    const library = createLibraryService(store, search, { abbreviations, traditional });
+    const handleMessage = createMessageHandler(store, search, library);
 
     // Every start of the service worker checks the database against the bundle:
     // on install and update the versions differ and the bundle is loaded; on an

@@ -88,7 +88,7 @@ describe('loadBundle', () => {
     const target = freshDb();
     await loadBundle(target, bundleOf('v1', ['津治通', '旧术语']));
     await target.terms.put({
-      id: 'mine', term: '我的术语', kind: 'named', forms: ['我的术语'], clauseIds: ['c1'], signal: 'user',
+      id: 'mine', term: '我的术语', kind: 'named', forms: ['我的术语'], clauseIds: ['c1'], signal: 'user', docId: 'doc1',
     });
     await loadBundle(target, bundleOf('v2', ['津治通', '新术语']));
     const terms = (await target.terms.toArray()).map((t) => t.term).sort();
