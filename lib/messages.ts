@@ -4,6 +4,7 @@
 // or an oversized payload gets an error reply and the background keeps serving.
 
 import type { Clause, DocumentKind, Target, TermKind } from './model';
+import type { MetricSeries } from './document/metric-identity';
 import type { FoldMap } from './match/fold-text';
 import type { MatcherTables } from './match/matcher';
 
@@ -44,6 +45,12 @@ export interface ClauseView {
   /** The clauses before and after in the same paragraph, for context. */
   before?: string;
   after?: string;
+  /**
+   * For each of the clause's targets stated for the same metric in another
+   * document or year of the library (documents switched on): that metric's
+   * figures side by side by year. Absent when none is.
+   */
+  comparisons?: MetricSeries[];
 }
 
 export interface ClauseCard {
@@ -146,7 +153,7 @@ export interface BackgroundRequests {
   /** Adds a report text to the library; the same text again answers the same documentId (added: false). */
   'import-document': {
     req: { title: string; text: string; source?: string; progressId?: string };
-    res: { documentId: string; counts: DocumentCounts; added: boolean };
+    res: { documentId: string; title: string; counts: DocumentCounts; added: boolean };
   };
   'list-documents': { req: Record<string, never>; res: LibraryEntry[] };
   'remove-document': { req: { documentId: string }; res: { removed: true } };

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import builtBundle from '@/.generated/index-bundle';
 import traditional from '@/.generated/traditional-table';
 import abbreviations from '@/seeds/abbreviations.json';
+import aliases from '@/seeds/metric-aliases.json';
 import { NEXT_RELEASE_REHEARSAL } from '@/extension/release-rehearsal';
 import { createIndexStore } from './index-store';
 import { createSearchService } from './search-service';
@@ -19,7 +20,7 @@ export default defineBackground({
   // it into chunks the extension pages share instead of one inlined script.
   type: 'module',
   main() {
-    const store = createIndexStore(bundle, undefined, { traditional });
+    const store = createIndexStore(bundle, undefined, { traditional, aliases });
     const search = createSearchService(store);
     const library = createLibraryService(store, search, { abbreviations, traditional });
     const handleMessage = createMessageHandler(store, search, library);

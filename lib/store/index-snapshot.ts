@@ -15,6 +15,8 @@ import { groupBy } from '../group-by';
 import { foldText } from '../match/fold-text';
 import { buildMatcherTables, type MatcherTables } from '../match/matcher';
 import { foldMapFromTable, type TraditionalTable } from '../document/script-text';
+import { aliasIndex, type MetricAlias, type MetricSeries } from '../document/metric-identity';
+import { librarySeries } from './metric-series';
 import type { ClauseCard, ClauseView, IndexCounts, LibraryEntry, TermTable } from '../messages';
 
 /** A document with the reader's choices applied (read-index.ts). */
@@ -43,6 +45,8 @@ export interface SnapshotOptions {
    * bring characters the bundle's map lacks); without it, the source's is used.
    */
   traditional?: TraditionalTable;
+  /** The reviewed metric aliases (seeds/metric-aliases.json), for pairing figures across documents. */
+  aliases?: readonly MetricAlias[];
 }
 
 export interface IndexSnapshot {
@@ -65,6 +69,8 @@ export interface IndexSnapshot {
   termRowsByDoc: Map<string, number>;
   /** Built once here, sent with every term table. */
   matcherTables: MatcherTables;
+  /** Each figure of a document switched on that another document or year states too: its series. */
+  seriesByTarget: Map<string, MetricSeries>;
 }
 
 /** Merges term rows of one folded text into entries, keeping only clauses of documents switched on. */
@@ -128,6 +134,12 @@ export function createSnapshot(source: SnapshotSource, options: SnapshotOptions 
     clausesByDoc,
     termRowsByDoc: rowsByDoc,
     matcherTables: buildMatcherTables(entries, foldMap),
+    seriesByTarget: librarySeries(
+      documents.filter((d) => d.enabled),
+      clauseById,
+      source.targets,
+      aliasIndex(options.aliases ?? []),
+    ).byTarget,
   };
 }
 
@@ -192,14 +204,17 @@ export function clauseView(snapshot: IndexSnapshot, clauseId: string): ClauseVie
     return other && other.paragraph === clause.paragraph ? other.text : undefined;
   };
   const { id, docId, text, taskTitle, path, order, spans } = clause;
+  const targets = snapshot.targetsByClause.get(clause.id) ?? [];
+  const comparisons = [...new Set(targets.flatMap((t) => snapshot.seriesByTarget.get(t.id) ?? []))];
   return {
     clause: { id, docId, text, taskTitle, path, order, spans },
     docTitle: doc?.title ?? '',
     docKind: doc?.kind ?? 'work-report',
     sectionAim: sectionAimOf(doc, clause.sectionId),
-    targets: snapshot.targetsByClause.get(clause.id) ?? [],
+    targets,
     before: neighbour(at - 1),
     after: neighbour(at + 1),
+    ...(comparisons.length > 0 ? { comparisons } : {}),
   };
 }
 

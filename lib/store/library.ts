@@ -27,6 +27,8 @@ export interface AddTextInput {
 
 export interface AddResult {
   documentId: string;
+  /** The document's name as the library shows it. */
+  title: string;
   counts: DocumentCounts;
   /** False when the library already held this text. */
   added: boolean;
@@ -54,6 +56,12 @@ export function contentHashOf(text: string): string {
 
 function countsOf(prepared: Pick<PreparedDocument, 'clauses' | 'targets' | 'terms'>): DocumentCounts {
   return { clauses: prepared.clauses.length, targets: prepared.targets.length, terms: prepared.terms.length };
+}
+
+/** The name the library shows for a stored document: the reader's, else the text's. */
+async function storedTitle(db: PolicyLensDb, docId: string): Promise<string> {
+  const [row, choice] = await Promise.all([db.documents.get(docId), db.library.get(docId)]);
+  return choice?.title ?? row?.title ?? '';
 }
 
 async function storedCounts(db: PolicyLensDb, docId: string): Promise<DocumentCounts> {
@@ -125,11 +133,13 @@ export async function writeDocuments(
     for (const doc of prepared) {
       const existing = await documentWithText(db, doc.library.contentHash!);
       const repeated = fresh.find((f) => f.library.contentHash === doc.library.contentHash);
-      if (existing) results.push({ documentId: existing, counts: await storedCounts(db, existing), added: false });
-      else if (repeated) results.push({ documentId: repeated.document.id, counts: countsOf(repeated), added: false });
-      else {
+      if (existing) {
+        results.push({ documentId: existing, title: await storedTitle(db, existing), counts: await storedCounts(db, existing), added: false });
+      } else if (repeated) {
+        results.push({ documentId: repeated.document.id, title: repeated.document.title, counts: countsOf(repeated), added: false });
+      } else {
         fresh.push(doc);
-        results.push({ documentId: doc.document.id, counts: countsOf(doc), added: true });
+        results.push({ documentId: doc.document.id, title: doc.document.title, counts: countsOf(doc), added: true });
       }
     }
     const count = await db.documents.count();
@@ -166,7 +176,7 @@ export async function addText(db: PolicyLensDb, input: AddTextInput, analyse: An
   const known = await documentWithText(db, contentHashOf(input.text)).catch((error: unknown) => {
     throw storageError(error);
   });
-  if (known) return { documentId: known, counts: await storedCounts(db, known), added: false };
+  if (known) return { documentId: known, title: await storedTitle(db, known), counts: await storedCounts(db, known), added: false };
   const [result] = await writeDocuments(db, [await prepareText(input, analyse, now)]);
   return result!;
 }

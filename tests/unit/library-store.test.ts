@@ -12,7 +12,7 @@ import { buildIndex } from '@/lib/store/build-index';
 import { openPolicyLensDb, type PolicyLensDb } from '@/lib/store/db';
 import { loadBundle } from '@/lib/store/load-bundle';
 import { readIndex } from '@/lib/store/read-index';
-import { clauseCard, countsOfSnapshot, createSnapshot, libraryList, termTable, type IndexSnapshot } from '@/lib/store/index-snapshot';
+import { clauseCard, clauseView, countsOfSnapshot, createSnapshot, libraryList, termTable, type IndexSnapshot } from '@/lib/store/index-snapshot';
 import { addText, MAX_DOCUMENTS, removeDocument, renameDocument, setDocumentEnabled, type Analyse } from '@/lib/store/library';
 import { exportLibrary, importLibrary, parseBackup } from '@/lib/store/library-backup';
 import { LibraryError, type LibraryErrorCode } from '@/lib/store/library-error';
@@ -25,6 +25,7 @@ const analyse: Analyse = (input) => analyseTexts([input], { abbreviations, tradi
 const fixture = (name: string) => readFileSync(`tests/fixtures/documents/${name}`, 'utf8');
 const REPORT_2025 = fixture('tianjin-2025-work-report.txt');
 const PLAN_2025 = fixture('tianjin-2025-plan-report.txt');
+const aliases = JSON.parse(readFileSync('seeds/metric-aliases.json', 'utf8'));
 
 let bundle: IndexBundle;
 const opened: PolicyLensDb[] = [];
@@ -49,7 +50,7 @@ async function freshLibrary(name = `policy-lens-library-${counter++}`): Promise<
 }
 
 async function snapshotOf(db: PolicyLensDb): Promise<IndexSnapshot> {
-  return createSnapshot((await readIndex(db))!, { traditional });
+  return createSnapshot((await readIndex(db))!, { traditional, aliases });
 }
 
 /** Every row of every table: what "the library is unchanged" compares. */
@@ -133,6 +134,7 @@ describe('adding a document', () => {
     const before = await everything(db);
     const again = await addText(db, { title: '另一个名字', text: `\n${REPORT_2025.replace(/\n/g, '\r\n')}  ` }, analyse);
     expect(again).toEqual({ ...first, added: false });
+    expect(first.title).toBe('2025年天津市政府工作报告');
     expect(await everything(db)).toEqual(before);
   });
 
@@ -227,6 +229,24 @@ describe('adding a document', () => {
     expect((error as LibraryError).code).toBe('storage-full');
     full = false;
     expect(await everything(filling)).toEqual(before);
+  });
+});
+
+describe('figures compared across documents', () => {
+  it('answers the card of the bundled 实际使用外资 clause with the 2025 report’s result and target beside it, while that report is on', async () => {
+    const db = await freshLibrary();
+    const clause = bundle.clauses.find((c) => c.text.includes('全年实际使用外资50亿美元'))!;
+    expect(clauseView(await snapshotOf(db), clause.id)!.comparisons).toBeUndefined();
+    const { documentId } = await addText(db, { title: '', text: REPORT_2025 }, analyse);
+    const view = clauseView(await snapshotOf(db), clause.id)!;
+    const foreign = view.comparisons!.find((s) => s.metric === '实际使用外资')!;
+    expect(foreign.points.map((p) => [p.year, p.kind, p.value, p.unit, p.qualifier, p.docTitle])).toEqual([
+      [2024, 'commitment', 50, '亿美元', '全年', '2024年天津市政府工作报告'],
+      [2024, 'result', 52.6, '亿美元', '全年', '2025年天津市政府工作报告'],
+      [2025, 'commitment', 55, '亿美元', '全年', '2025年天津市政府工作报告'],
+    ]);
+    await setDocumentEnabled(db, documentId, false);
+    expect(clauseView(await snapshotOf(db), clause.id)!.comparisons).toBeUndefined();
   });
 });
 
