@@ -17,7 +17,8 @@ import { browser } from 'wxt/browser';
 import { LibraryError } from '@/lib/store/library-error';
 import type { IndexStore } from './index-store';
 import type { SearchService } from './search-service';
-import { librarySentence, type LibraryService } from './library-service';
+import type { LibraryService } from './library-service';
+import { librarySentence } from '@/extension/library-sentence';
 
 type Handlers = {
   [K in BackgroundRequestType]: (

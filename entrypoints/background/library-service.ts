@@ -11,12 +11,10 @@ import type { AbbreviationEntry } from '@/lib/document/extract-terms';
 import type { TraditionalTable } from '@/lib/document/script-text';
 import { addText, removeDocument, renameDocument, setDocumentEnabled, type Analyse } from '@/lib/store/library';
 import { importLibrary, parseBackup } from '@/lib/store/library-backup';
-import { LibraryError } from '@/lib/store/library-error';
 import { checkText } from '@/lib/store/check-text';
 import { libraryList } from '@/lib/store/index-snapshot';
 import { IMPORT_STEPS, type BackgroundRequests, type ImportProgress, type ImportStep, type LibraryEntry } from '@/lib/messages';
 import { announceLibraryChange } from '@/extension/library-revision';
-import { t } from '@/extension/i18n';
 import type { IndexStore } from './index-store';
 import type { SearchService } from './search-service';
 
@@ -35,17 +33,6 @@ export interface LibraryService {
 export interface LibraryData {
   abbreviations: readonly AbbreviationEntry[];
   traditional: TraditionalTable;
-}
-
-/**
- * The sentence the reader sees for a refused change, in their language
- * (libraryError_<code> in public/_locales); the English sentence when the
- * locale lacks it.
- */
-export function librarySentence(error: LibraryError): string {
-  const key = `libraryError_${error.code.replaceAll('-', '_')}`;
-  const sentence = t(key, ...error.params);
-  return sentence === key ? error.message : sentence;
 }
 
 /** Tells the page that asked how far the addition is; a page that went away is no failure. */

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import type { IndexStatus, SearchResult, TabRequests } from '@/lib/messages';
+import type { IndexStatus, LibraryEntry, SearchResult, TabRequests } from '@/lib/messages';
 import { resolveSiteState, siteKey } from '@/lib/site-state';
 import { askBackground } from '@/extension/background-client';
 import { updateSettings } from '@/extension/settings';
 import { t } from '@/extension/i18n';
-import { reportUrl } from '@/extension/report-url';
+import { libraryUrl, reportUrl } from '@/extension/report-url';
+import { documentReaders } from '@/extension/document-readers';
+import { AddThisPage } from '@/components/AddThisPage/AddThisPage';
 import { SearchPanel, type SearchAnswer } from '@/components/SearchPanel/SearchPanel';
 import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
 import { PageTerms, type PageTerm } from '@/components/PageTerms/PageTerms';
@@ -26,15 +28,16 @@ function answerOf(result: SearchResult): SearchAnswer {
       clauseId: hit.view.clause.id,
       text: hit.view.clause.text,
       marks: hit.marks,
-      path: hit.view.clause.path,
+      // The document as the library names it now (the reader may have renamed it).
+      path: [hit.view.docTitle, ...hit.view.clause.path.slice(1)],
       targets: hit.view.targets,
       match: hit.match,
     })),
   };
 }
 
-function search(query: string): Promise<SearchAnswer> {
-  return askBackground('search', { query, limit: RESULT_LIMIT }).then(answerOf);
+function search(query: string, docId?: string): Promise<SearchAnswer> {
+  return askBackground('search', { query, limit: RESULT_LIMIT, ...(docId ? { docId } : {}) }).then(answerOf);
 }
 
 /**
@@ -81,6 +84,7 @@ export function App() {
   const [support, setSupport] = useState<PageSupport>();
   const [status, setStatus] = useState<IndexStatus>();
   const [pageTerms, setPageTerms] = useState<PageTerm[]>();
+  const [documents, setDocuments] = useState<LibraryEntry[]>([]);
 
   useEffect(() => {
     void (async () => {
@@ -91,6 +95,7 @@ export function App() {
         : false;
       setSupport(pageSupport(current?.url, fileAccess));
     })();
+    askBackground('list-documents', {}).then(setDocuments, () => undefined);
     askBackground('index-status', {}).then(setStatus, (e: unknown) =>
       setStatus({
         state: 'failed',
@@ -159,6 +164,7 @@ export function App() {
       <SearchPanel
         search={search}
         onOpen={openClause}
+        documents={documents}
         empty={
           settings && support === 'web' && !siteOn ? (
             <p class="popup__off">{t('siteOffNote')}</p>
@@ -185,9 +191,15 @@ export function App() {
           />
         )}
       </section>
+      {documentReaders.readTab && support === 'web' && tab?.id !== undefined && (
+        <AddThisPage tabId={tab.id} readTab={documentReaders.readTab} />
+      )}
       <footer class="popup__footer">
         <a class="button" href={reportUrl()} target="_blank" rel="noopener">
           {t('openReport')}
+        </a>
+        <a id="open-library" class="button" href={libraryUrl()} target="_blank" rel="noopener">
+          {t('openLibrary')}
         </a>
         <button type="button" class="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}

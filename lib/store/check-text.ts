@@ -11,7 +11,7 @@ export const MIN_TEXT_CHARS = 50;
 /** Control characters (tab, line breaks and form feed aside) or U+FFFD beyond this share mean the bytes were not text. */
 const MAX_BINARY_SHARE = 0.01;
 
-/** UTF-8 length without encoding the text (a 50 MB paste would need 150 MB to encode). */
+/** UTF-8 length without encoding the text (a 50 MB paste would need 150 MB more to encode; counting takes a moment). */
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
@@ -31,10 +31,9 @@ function megabytes(bytes: number): string {
 }
 
 export function checkText(text: string): void {
-  // Bytes are at least characters: a text this long is over the limit without counting.
-  if (text.length > MAX_TEXT_BYTES || utf8Length(text) > MAX_TEXT_BYTES) {
-    const size = text.length > 4 * MAX_TEXT_BYTES ? text.length : utf8Length(text);
-    throw new LibraryError('too-large', `The text is ${megabytes(size)} MB; the library takes texts up to 5 MB.`, [megabytes(size)]);
+  const bytes = utf8Length(text);
+  if (bytes > MAX_TEXT_BYTES) {
+    throw new LibraryError('too-large', `The text is ${megabytes(bytes)} MB; the library takes texts up to 5 MB.`, [megabytes(bytes)]);
   }
   let visible = 0;
   let binary = 0;
