@@ -77,8 +77,9 @@ export type PolicyLensDb = Dexie & {
 /**
  * Version 1 held the bundle alone, one term row per text (&term). Version 2
  * holds a library: term rows per document (term no longer unique, docId
- * indexed), the reader's choices and added texts. The upgrade keeps every
- * row and gives each term row the document of its first clause.
+ * indexed), the reader's choices and added texts, and drops the clauses'
+ * token index, which no query read. The upgrade keeps every row and gives
+ * each term row the document of its first clause.
  */
 async function giveTermsTheirDocument(tx: Transaction): Promise<void> {
   const clauseDoc = new Map<string, string>();
@@ -105,6 +106,10 @@ export function openPolicyLensDb(name = DB_NAME, options?: DexieOptions): Policy
   });
   db.version(2)
     .stores({
+      // No *tokens: search runs on the background's in-memory index, and the
+      // index's ~60 entries a clause made writing a 100,000-character document
+      // take 1.7 s of the 2 s it may take (bench/measure-import.ts).
+      clauses: 'id, docId, [docId+order], sectionId, bundle',
       terms: 'id, term, docId, kind, *clauseIds, bundle',
       library: 'docId, contentHash',
       texts: 'docId',
