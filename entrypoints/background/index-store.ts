@@ -6,8 +6,8 @@
 
 import { openPolicyLensDb, type PolicyLensDb } from '@/lib/store/db';
 import { countsOf, loadBundle } from '@/lib/store/load-bundle';
-import { readIndex } from '@/lib/store/read-index';
-import { createSnapshot, countsOfSnapshot, type IndexSnapshot, type SnapshotOptions } from '@/lib/store/index-snapshot';
+import { readIndex, rereadDocument } from '@/lib/store/read-index';
+import { createSnapshot, countsOfSnapshot, type IndexSnapshot, type SnapshotOptions, type SnapshotSource } from '@/lib/store/index-snapshot';
 import { causeNamed, LibraryError } from '@/lib/store/library-error';
 import type { IndexBundle } from '@/lib/model';
 import type { IndexStatus } from '@/lib/messages';
@@ -18,11 +18,13 @@ export interface IndexStore {
   status(): IndexStatus;
   rebuild(): Promise<IndexStatus>;
   /**
-   * Runs a change of the library on the database, one at a time, then reads
+   * Runs a change of the library on the database, one at a time, then makes
    * the snapshot again so every answer after it (term table, cards, counts)
-   * includes the change. Refused while the index runs on the bundle alone.
+   * includes the change: from the rows of the documents `changed` names, read
+   * again, or, without it, from the whole library read again. Refused while
+   * the index runs on the bundle alone.
    */
-  changeLibrary<T>(work: (db: PolicyLensDb) => Promise<T>): Promise<T>;
+  changeLibrary<T>(work: (db: PolicyLensDb) => Promise<T>, changed?: (result: T) => string[]): Promise<T>;
 }
 
 /**
@@ -53,6 +55,8 @@ export function createIndexStore(
   let pending: Promise<IndexSnapshot> | undefined;
   /** The last library change queued: changes run one after another. */
   let changes: Promise<unknown> = Promise.resolve();
+  /** What the current snapshot was made from, when it came from the database. */
+  let source: SnapshotSource | undefined;
 
   async function load(force: boolean): Promise<IndexSnapshot> {
     const started = performance.now();
@@ -63,6 +67,7 @@ export function createIndexStore(
       await loadBundle(db, bundle, { force });
       const index = await readIndex(db);
       if (!index) throw new Error('the index was loaded but reads back empty');
+      source = index;
       const snapshot = createSnapshot(index, options);
       current = {
         state: 'ready',
@@ -81,6 +86,7 @@ export function createIndexStore(
         error: describeFailure(error),
         fallback: true,
       };
+      source = undefined;
       return createSnapshot(bundle);
     } finally {
       db?.close();
@@ -89,16 +95,22 @@ export function createIndexStore(
 
   const ready = () => (pending ??= load(false));
 
-  async function applyChange<T>(work: (db: PolicyLensDb) => Promise<T>): Promise<T> {
+  async function applyChange<T>(work: (db: PolicyLensDb) => Promise<T>, changed?: (result: T) => string[]): Promise<T> {
     await ready();
-    if (current.state !== 'ready') {
+    if (current.state !== 'ready' || !source) {
       throw new LibraryError('storage-unavailable', `The library cannot be changed: ${current.error ?? 'the index is not loaded'}`);
     }
     const db = openDb();
     try {
       const result = await work(db);
-      const index = await readIndex(db);
+      let index: SnapshotSource | undefined = source;
+      if (changed) {
+        for (const docId of changed(result)) index = await rereadDocument(db, index, docId);
+      } else {
+        index = await readIndex(db);
+      }
       if (!index) throw new Error('the index reads back empty after a change of the library');
+      source = index;
       const snapshot = createSnapshot(index, options);
       pending = Promise.resolve(snapshot);
       current = { ...current, counts: countsOfSnapshot(snapshot) };
@@ -116,8 +128,8 @@ export function createIndexStore(
       await pending;
       return current;
     },
-    changeLibrary(work) {
-      const result = changes.then(() => applyChange(work));
+    changeLibrary(work, changed) {
+      const result = changes.then(() => applyChange(work, changed));
       changes = result.catch(() => undefined);
       return result;
     },

@@ -15,6 +15,7 @@ import { checkText } from '@/lib/store/check-text';
 import { libraryList } from '@/lib/store/index-snapshot';
 import { IMPORT_STEPS, type BackgroundRequests, type ImportProgress, type ImportStep, type LibraryEntry } from '@/lib/messages';
 import { announceLibraryChange } from '@/extension/library-revision';
+import type { PolicyLensDb } from '@/lib/store/db';
 import type { IndexStore } from './index-store';
 import type { SearchService } from './search-service';
 
@@ -53,8 +54,9 @@ export function createLibraryService(store: IndexStore, search: SearchService, d
     (input) =>
       analyseTexts([input], { abbreviations: data.abbreviations, traditional: data.traditional, onStep });
 
-  async function changed<T>(work: Parameters<IndexStore['changeLibrary']>[0]): Promise<T> {
-    const result = (await store.changeLibrary(work)) as T;
+  /** A change of the library: written, the snapshot made again (from the `affected` documents' rows, or all), search reset, tabs told. */
+  async function change<T>(work: (db: PolicyLensDb) => Promise<T>, affected?: (result: T) => string[]): Promise<T> {
+    const result = await store.changeLibrary(work, affected);
     search.reset();
     await announceLibraryChange();
     return result;
@@ -65,32 +67,33 @@ export function createLibraryService(store: IndexStore, search: SearchService, d
       const report = progressReporter(progressId, IMPORT_STEPS.length);
       await report('check');
       checkText(text);
-      const result = await changed<Awaited<ReturnType<typeof addText>>>((db) =>
-        addText(db, { title, text, ...(source ? { source } : {}) }, async (input) => {
-          const analysed = await analyser(report)(input);
-          await report('store');
-          return analysed;
-        }),
+      return change(
+        (db) =>
+          addText(db, { title, text, ...(source ? { source } : {}) }, async (input) => {
+            const analysed = await analyser(report)(input);
+            await report('store');
+            return analysed;
+          }),
+        (result) => (result.added ? [result.documentId] : []),
       );
-      return result;
     },
     async list() {
       return libraryList(await store.ready());
     },
     async remove(documentId) {
-      await changed((db) => removeDocument(db, documentId));
+      await change((db) => removeDocument(db, documentId), () => [documentId]);
     },
     async rename(documentId, title) {
-      await changed((db) => renameDocument(db, documentId, title));
+      await change((db) => renameDocument(db, documentId, title), () => [documentId]);
     },
     async setEnabled(documentId, enabled) {
-      await changed((db) => setDocumentEnabled(db, documentId, enabled));
+      await change((db) => setDocumentEnabled(db, documentId, enabled), () => [documentId]);
     },
     async importBackup({ backup, progressId }) {
       const parsed = parseBackup(backup);
       const total = parsed.documents.length * IMPORT_STEPS.length;
       const report = progressReporter(progressId, total);
-      return changed((db) =>
+      return change((db) =>
         importLibrary(db, parsed, async (input) => {
           await report('check');
           const analysed = await analyser(report)(input);

@@ -11,7 +11,7 @@ import { buildTraditionalTable } from '@/lib/document/traditional-table';
 import { buildIndex } from '@/lib/store/build-index';
 import { openPolicyLensDb, type PolicyLensDb } from '@/lib/store/db';
 import { loadBundle } from '@/lib/store/load-bundle';
-import { readIndex } from '@/lib/store/read-index';
+import { readIndex, rereadDocument } from '@/lib/store/read-index';
 import { clauseCard, clauseView, countsOfSnapshot, createSnapshot, libraryList, termTable, type IndexSnapshot } from '@/lib/store/index-snapshot';
 import { addText, MAX_DOCUMENTS, removeDocument, renameDocument, setDocumentEnabled, type Analyse } from '@/lib/store/library';
 import { exportLibrary, importLibrary, parseBackup } from '@/lib/store/library-backup';
@@ -247,6 +247,33 @@ describe('figures compared across documents', () => {
     ]);
     await setDocumentEnabled(db, documentId, false);
     expect(clauseView(await snapshotOf(db), clause.id)!.comparisons).toBeUndefined();
+  });
+});
+
+describe('the snapshot after a change', () => {
+  it('made from the changed document’s rows read again is the one the whole library read again gives', async () => {
+    const db = await freshLibrary();
+    let source = (await readIndex(db))!;
+    const same = async (docId: string) => {
+      source = await rereadDocument(db, source, docId);
+      const whole = createSnapshot((await readIndex(db))!, { traditional, aliases });
+      const patched = createSnapshot(source, { traditional, aliases });
+      expect(libraryList(patched)).toEqual(libraryList(whole));
+      expect(countsOfSnapshot(patched)).toEqual(countsOfSnapshot(whole));
+      expect(byId(termTable(patched).terms)).toEqual(byId(termTable(whole).terms));
+      expect(termTable(patched).foldMap).toEqual(termTable(whole).foldMap);
+      expect([...patched.seriesByTarget.keys()].sort()).toEqual([...whole.seriesByTarget.keys()].sort());
+    };
+    const { documentId } = await addText(db, { title: '', text: REPORT_2025 }, analyse);
+    await same(documentId);
+    const plan = await addText(db, { title: '', text: PLAN_2025 }, analyse);
+    await same(plan.documentId);
+    await setDocumentEnabled(db, bundle.documents[0]!.id, false);
+    await same(bundle.documents[0]!.id);
+    await renameDocument(db, documentId, '新名字');
+    await same(documentId);
+    await removeDocument(db, plan.documentId);
+    await same(plan.documentId);
   });
 });
 
