@@ -221,6 +221,27 @@ describe('the library', () => {
     }
   });
 
+  it('searches every document from the popup, or the one the filter names', async () => {
+    const popup = await session.extensionPage('popup.html');
+    try {
+      await popup.waitForSelector('#search-document option:nth-child(4)', { state: 'attached' });
+      const options = await popup.$$eval('#search-document option', (os) => os.map((o) => [o.getAttribute('value'), o.textContent]));
+      expect(options[0]).toEqual(['', await message(popup, 'searchScopeAll')]);
+      expect(options.slice(1).map(([id]) => id)).toEqual([...bundledIds, documentId]);
+      await popup.fill('#search-input', '高标准农田');
+      await popup.waitForSelector('.search-result');
+      const everywhere = await popup.$$eval('.search-result__path', (ps) => ps.map((p) => p.textContent ?? ''));
+      expect(everywhere.some((p) => p.startsWith('2024年天津市政府工作报告'))).toBe(true);
+      expect(everywhere.some((p) => p.startsWith(TITLE))).toBe(true);
+      await popup.selectOption('#search-document', documentId);
+      await expect
+        .poll(() => popup.$$eval('.search-result__path', (ps) => ps.map((p) => p.textContent ?? '')))
+        .toSatisfy((paths: string[]) => paths.length > 0 && paths.every((p) => p.startsWith(TITLE)));
+    } finally {
+      await popup.close();
+    }
+  });
+
   it('switches the document off: its own terms leave the open page, the shared ones stay; on again, they return', async () => {
     const row = library.locator(`.document-list__item[data-document-id="${documentId}"]`);
     await row.getByRole('switch').click();
