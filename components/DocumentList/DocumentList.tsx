@@ -17,7 +17,7 @@ interface Props {
 /** What a document is, in one line: year and region, where it came from, what it holds. */
 function description(doc: LibraryEntry): string {
   const parts = [
-    doc.bundled ? t('listBundled') : t('listAdded', doc.source),
+    doc.bundled ? t('listBundled') : doc.source === 'paste' ? t('listPasted') : t('listAdded', doc.source),
     [doc.year ? t('listYear', String(doc.year)) : '', doc.region].filter(Boolean).join(' '),
     t('listCounts', String(doc.counts.clauses), String(doc.counts.targets), String(doc.counts.terms)),
   ];
