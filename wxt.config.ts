@@ -83,8 +83,10 @@ export default defineConfig({
       // J: "next item" in the news readers and mail clients a journalist already uses (Gmail, Feedly).
       'focus-next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandFocusNext__' },
     },
+    // 'wasm-unsafe-eval': the background compiles jieba's wasm (its own file) when the reader adds a
+    // document; no string is ever evaluated. Content scripts follow the page's CSP and never load jieba.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self';",
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
     ...(browser === 'firefox'
       ? {

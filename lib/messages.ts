@@ -6,6 +6,7 @@
 import type { Clause, DocumentKind, Target, TermKind } from './model';
 import type { FigureRelation } from './match/figure-relation';
 import type { FigureScope, RelativeYear } from './match/read-figure-scope';
+import type { MetricSeries } from './document/metric-identity';
 import type { FoldMap } from './match/fold-text';
 import type { MatcherTables } from './match/matcher';
 
@@ -47,6 +48,12 @@ export interface ClauseView {
   /** The clauses before and after in the same paragraph, for context. */
   before?: string;
   after?: string;
+  /**
+   * For each of the clause's targets stated for the same metric in another
+   * document or year of the library (documents switched on): that metric's
+   * figures side by side by year. Absent when none is.
+   */
+  comparisons?: MetricSeries[];
 }
 
 export interface ClauseCard {
@@ -121,6 +128,45 @@ export interface SearchResult {
   suggestions: string[];
 }
 
+/** A document of the library as the library page and the popup list it. */
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  /** Off: its terms are not highlighted. */
+  enabled: boolean;
+  /** Comes with the extension: can be switched off and renamed, not removed. */
+  bundled: boolean;
+  kind: DocumentKind;
+  year: number;
+  region: string;
+  source: string;
+  addedAt?: number;
+  counts: DocumentCounts;
+}
+
+export interface DocumentCounts {
+  clauses: number;
+  targets: number;
+  terms: number;
+}
+
+/** The steps of adding a document, in order: what the progress bar counts. */
+export const IMPORT_STEPS = ['check', 'structure', 'targets', 'terms', 'tokens', 'store'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
+
+/**
+ * Sent by the background to extension pages while it adds a document, for
+ * the progress bar of the page that asked (the request's progressId).
+ */
+export interface ImportProgress {
+  type: 'import-progress';
+  progressId: string;
+  step: ImportStep;
+  /** Steps finished, of total (documents × steps for a backup). */
+  done: number;
+  total: number;
+}
+
 /** Requests to the background and their replies. */
 export interface BackgroundRequests {
   'site-state': { req: { url: string }; res: SiteState };
@@ -130,10 +176,23 @@ export interface BackgroundRequests {
   'figure-card': { req: { termId: string; index: number; figure: PageFigure; pageYear?: number }; res: FigureCard };
   'clause-view': { req: { clauseId: string }; res: ClauseView };
   'index-status': { req: Record<string, never>; res: IndexStatus };
-  search: { req: { query: string; limit: number }; res: SearchResult };
+  /** `docId` limits the search to one document. */
+  search: { req: { query: string; limit: number; docId?: string }; res: SearchResult };
   rebuild: { req: Record<string, never>; res: IndexStatus };
   /** Opens the report view at a clause in a new tab (a content script cannot open extension pages itself). */
   'open-report': { req: { clauseId: string }; res: { opened: boolean } };
+  /** Adds a report text to the library; the same text again answers the same documentId (added: false). */
+  'import-document': {
+    req: { title: string; text: string; source?: string; progressId?: string };
+    res: { documentId: string; title: string; counts: DocumentCounts; added: boolean };
+  };
+  'list-documents': { req: Record<string, never>; res: LibraryEntry[] };
+  'remove-document': { req: { documentId: string }; res: { removed: true } };
+  /** '' gives the document back the title its text prints. */
+  'rename-document': { req: { documentId: string; title: string }; res: { renamed: true } };
+  'set-document-enabled': { req: { documentId: string; enabled: boolean }; res: { enabled: boolean } };
+  /** Restores a library backup (library-backup.ts): every document in it, or none. */
+  'import-library': { req: { backup: string; progressId?: string }; res: { added: number; updated: number } };
 }
 
 export type BackgroundRequestType = keyof BackgroundRequests;
@@ -177,9 +236,20 @@ export type TabMessage = {
 }[TabRequestType];
 
 const MAX_STRING = 2048;
+/**
+ * An added text or a backup crosses the message boundary whole. The library
+ * refuses texts over 5 MB with a sentence of its own (check-text.ts); this
+ * bound only keeps a runaway message from reaching it (Chromium's own limit
+ * on a message is 64 MiB).
+ */
+export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
 
 function isShortString(value: unknown, max = MAX_STRING): value is string {
   return typeof value === 'string' && value.length <= max;
+}
+
+function isOptionalString(value: unknown, max = MAX_STRING): boolean {
+  return value === undefined || isShortString(value, max);
 }
 
 function isIndex(value: unknown): value is number {
@@ -216,9 +286,16 @@ const backgroundValidators: { [K in BackgroundRequestType]: (m: Record<string, u
     isShortString(m.termId, 64) && isIndex(m.index) && isPageFigure(m.figure) && (m.pageYear === undefined || isYear(m.pageYear)),
   'clause-view': (m) => isShortString(m.clauseId, 64),
   'index-status': () => true,
-  search: (m) => isShortString(m.query, 256) && isIndex(m.limit) && (m.limit as number) <= 200,
+  search: (m) => isShortString(m.query, 256) && isIndex(m.limit) && (m.limit as number) <= 200 && isOptionalString(m.docId, 64),
   rebuild: () => true,
   'open-report': (m) => isShortString(m.clauseId, 64),
+  'import-document': (m) =>
+    isShortString(m.title) && isShortString(m.text, MAX_IMPORT_CHARS) && isOptionalString(m.source, 8192) && isOptionalString(m.progressId, 64),
+  'list-documents': () => true,
+  'remove-document': (m) => isShortString(m.documentId, 64),
+  'rename-document': (m) => isShortString(m.documentId, 64) && isShortString(m.title),
+  'set-document-enabled': (m) => isShortString(m.documentId, 64) && typeof m.enabled === 'boolean',
+  'import-library': (m) => isShortString(m.backup, MAX_IMPORT_CHARS) && isOptionalString(m.progressId, 64),
 };
 
 /**

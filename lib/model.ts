@@ -3,13 +3,14 @@
 // context of the extension reads them. Plain data only: they cross message
 // boundaries and IndexedDB as they are.
 
-export type DocumentKind = 'work-report' | 'deputy-article';
+/** A government work report, an article printed with it (the seed's deputy), a plan or budget report, any other document of clauses. */
+export type DocumentKind = 'work-report' | 'deputy-article' | 'plan-report' | 'document';
 
-/** A half-open range [start, end) of UTF-16 offsets into the seed file. */
+/** A half-open range [start, end) of UTF-16 offsets into the text the document was read from. */
 export type SeedSpan = [start: number, end: number];
 
 export interface ReportDocument {
-  /** Stable id: derived from the seed file and the document's title. */
+  /** Stable id: derived from the seed file and the document's title, or from an added text's content hash. */
   id: string;
   kind: DocumentKind;
   title: string;
@@ -18,13 +19,14 @@ export interface ReportDocument {
   author?: string;
   /** The byline as printed (roles and name). */
   byline?: string;
-  region: '天津';
+  /** Where the document is about (天津, 全国), '' when the text does not say. */
+  region: string;
   year: number;
   /** True when the seed holds only part of the document. */
   excerpt: boolean;
   /** Said to the reader when excerpt is true: what part the copy holds. */
   excerptNote?: string;
-  /** The seed file's name under seeds/. */
+  /** Where the text came from: the seed file's name under seeds/, or a page's address, a file name, 'paste'. */
   source: string;
   /** Reading order among all documents. */
   order: number;

@@ -1,11 +1,15 @@
 // npm run build:index — reads seeds/, builds the index bundle and writes it
 // where the background imports it (.generated/index-bundle.js, with its type)
-// and as plain JSON for tools (.generated/index.json). Fails with a clear
-// message when the seed cannot be parsed or an invariant breaks.
+// and as plain JSON for tools (.generated/index.json), and writes the
+// traditional → simplified table the background reads added documents with
+// (.generated/traditional-table.js). Fails with a clear message when the seed
+// cannot be parsed or an invariant breaks.
 
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex } from '../lib/store/build-index';
+import { TERM_FACTS } from '../lib/document/term-facts';
+import { buildTraditionalTable } from '../lib/document/traditional-table';
 
 const root = join(import.meta.dirname, '..');
 const seedDir = join(root, 'seeds');
@@ -18,8 +22,14 @@ async function main() {
     .sort()
     .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }));
   if (seeds.length === 0) throw new Error('seeds/ holds no .txt seed');
-  const bundle = await buildIndex(seeds);
+  const traditional = buildTraditionalTable();
+  const bundle = await buildIndex(seeds, TERM_FACTS, traditional);
   mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'traditional-table.js'), `export default JSON.parse(${JSON.stringify(JSON.stringify(traditional))});\n`);
+  writeFileSync(
+    join(outDir, 'traditional-table.d.ts'),
+    "import type { TraditionalTable } from '../lib/document/script-text';\ndeclare const table: TraditionalTable;\nexport default table;\n",
+  );
   const json = JSON.stringify(bundle);
   writeFileSync(join(outDir, 'index.json'), json);
   // JSON.parse of one string literal starts faster than an object literal of the same size.

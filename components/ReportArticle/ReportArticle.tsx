@@ -1,5 +1,6 @@
 import { Fragment, type ComponentChildren } from 'preact';
-import type { Clause, OutlineSection, ReportDocument, Target } from '@/lib/model';
+import type { Clause, OutlineSection, Target } from '@/lib/model';
+import type { LibraryDocument } from '@/lib/store/index-snapshot';
 import { toDisplayText } from '@/lib/display-text';
 import { t, uiLang } from '@/extension/i18n';
 import { formatFigure } from '../TargetFigure/TargetFigure';
@@ -7,7 +8,8 @@ import './ReportArticle.css';
 import { groupBy } from '@/lib/group-by';
 
 interface Props {
-  documents: ReportDocument[];
+  /** With the reader's choices: a document switched off says so. */
+  documents: LibraryDocument[];
   /** Every clause, in reading order within its document. */
   clauses: Clause[];
   targetsByClause: Map<string, Target[]>;
@@ -124,6 +126,11 @@ export function ReportArticle({ documents, clauses, targetsByClause, markedClaus
         >
           <header>
             <h2 id={`${documentAnchor(doc.id)}-title`}>{toDisplayText(doc.title)}</h2>
+            {doc.enabled === false && (
+              <p class="report__excerpt" lang={uiLang()}>
+                {t('reportDocumentOff')}
+              </p>
+            )}
             {doc.subtitle && <p class="report__subtitle">{toDisplayText(doc.subtitle)}</p>}
             {doc.byline && <p class="report__byline">{toDisplayText(doc.byline)}</p>}
             {doc.excerpt && doc.excerptNote && <p class="report__excerpt">{toDisplayText(doc.excerptNote)}</p>}

@@ -26,13 +26,16 @@ export interface SearchAnswer {
 }
 
 interface Props {
-  search: (query: string) => Promise<SearchAnswer>;
+  /** Searches every document, or the one `docId` names. */
+  search: (query: string, docId?: string) => Promise<SearchAnswer>;
   onOpen: (clauseId: string) => void;
   initialQuery?: string;
   /** Shown while the box is empty (the popup: the terms on this page). */
   empty?: ComponentChildren;
   /** Focus the box on open (the popup); off when the page opens at a deep link. */
   autoFocus?: boolean;
+  /** The documents a search can be limited to; no filter is offered for fewer than two. */
+  documents?: { id: string; title: string }[];
 }
 
 /**
@@ -53,8 +56,9 @@ function markOnce(name: string) {
  * Up/Down move through the results while focus stays in the box, Enter opens
  * the active result, Escape clears the box.
  */
-export function SearchPanel({ search, onOpen, initialQuery = '', empty, autoFocus = true }: Props) {
+export function SearchPanel({ search, onOpen, initialQuery = '', empty, autoFocus = true, documents = [] }: Props) {
   const [query, setQuery] = useState(initialQuery);
+  const [docId, setDocId] = useState('');
   const [answer, setAnswer] = useState<SearchAnswer | undefined>();
   const [error, setError] = useState('');
   const [active, setActive] = useState(0);
@@ -71,7 +75,7 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, autoFocu
   }, []);
 
   /** Sends the query at once, from the input event itself, rather than an effect a frame later. */
-  function run(text: string) {
+  function run(text: string, scope = docId) {
     setQuery(text);
     setFolded(false);
     const q = text.trim();
@@ -82,7 +86,7 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, autoFocu
       return;
     }
     markOnce(MARKS.query);
-    search(q).then(
+    search(q, scope || undefined).then(
       (next) => {
         // Replies can overtake one another; only the newest query's answer is shown.
         if (request !== latest.current) return;
@@ -133,6 +137,27 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, autoFocu
   const showing = !!answer && answer.query === query.trim();
   return (
     <div class="search-panel">
+      {documents.length > 1 && (
+        <label class="search-panel__scope">
+          <span>{t('searchScope')}</span>{' '}
+          <select
+            id="search-document"
+            value={docId}
+            onChange={(e) => {
+              const scope = e.currentTarget.value;
+              setDocId(scope);
+              run(query, scope);
+            }}
+          >
+            <option value="">{t('searchScopeAll')}</option>
+            {documents.map((doc) => (
+              <option key={doc.id} value={doc.id} lang="zh-CN">
+                {toDisplayText(doc.title)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label class="visually-hidden" for="search-input">
         {t('searchLabel')}
       </label>

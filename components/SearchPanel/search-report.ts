@@ -1,4 +1,4 @@
-// The search panel's answers from the background's index of the report: the
+// The search panel's answers from the background's index of the library: the
 // popup's search and the welcome page's.
 
 import type { SearchResult } from '@/lib/messages';
@@ -13,13 +13,15 @@ function answerOf(result: SearchResult): SearchAnswer {
       clauseId: hit.view.clause.id,
       text: hit.view.clause.text,
       marks: hit.marks,
-      path: hit.view.clause.path,
+      // The document as the library names it now (the reader may have renamed it).
+      path: [hit.view.docTitle, ...hit.view.clause.path.slice(1)],
       targets: hit.view.targets,
       match: hit.match,
     })),
   };
 }
 
-export function searchReport(query: string, limit: number): Promise<SearchAnswer> {
-  return askBackground('search', { query, limit }).then(answerOf);
+/** docId limits the search to one document of the library. */
+export function searchReport(query: string, limit: number, docId?: string): Promise<SearchAnswer> {
+  return askBackground('search', { query, limit, ...(docId ? { docId } : {}) }).then(answerOf);
 }

@@ -10,21 +10,33 @@ export interface TargetRow {
   section: string;
   /** Reading order across documents, the table's default order. */
   order: number;
+  /** The year the figure is about (0: unknown). */
+  year: number;
+  /** The document's name in the library. */
+  docTitle: string;
 }
 
-type Column = 'metric' | 'value' | 'unit' | 'qualifier' | 'kind' | 'section';
-const COLUMNS: Column[] = ['metric', 'value', 'unit', 'qualifier', 'kind', 'section'];
+type Column = 'metric' | 'value' | 'unit' | 'qualifier' | 'kind' | 'year' | 'document' | 'section';
+const COLUMNS: Column[] = ['metric', 'value', 'unit', 'qualifier', 'kind', 'year', 'document', 'section'];
 
 function cell(row: TargetRow, column: Column): string | number {
-  return column === 'section' ? row.section : row.target[column];
+  if (column === 'section') return row.section;
+  if (column === 'year') return row.year;
+  if (column === 'document') return row.docTitle;
+  return row.target[column];
 }
 
 interface Props {
   rows: TargetRow[];
+  /** The library's documents: the table shows one of them or all. */
+  documents?: { id: string; title: string }[];
+  /** The document shown ('' for all), and its change; the report view shows the same document beside the table. */
+  documentId?: string;
+  onDocumentChange?: (documentId: string) => void;
 }
 
-/** Every quantified commitment and reported figure, sortable by any column and filterable by text and kind. */
-export function TargetsTable({ rows }: Props) {
+/** Every quantified commitment and reported figure, sortable by any column and filterable by text, kind and document. */
+export function TargetsTable({ rows, documents = [], documentId = '', onDocumentChange }: Props) {
   const [sort, setSort] = useState<{ column: Column; ascending: boolean } | undefined>();
   const [filter, setFilter] = useState('');
   const [kind, setKind] = useState<TargetKind | ''>('');
@@ -33,9 +45,10 @@ export function TargetsTable({ rows }: Props) {
     const needle = filter.trim().toLowerCase();
     const kept = rows.filter(
       (row) =>
+        (!documentId || row.target.docId === documentId) &&
         (!kind || row.target.kind === kind) &&
         (!needle ||
-          [row.target.metric, row.target.text, row.target.unit, row.target.qualifier, row.section].some((s) =>
+          [row.target.metric, row.target.text, row.target.unit, row.target.qualifier, row.section, row.docTitle].some((s) =>
             s.toLowerCase().includes(needle),
           )),
     );
@@ -47,7 +60,8 @@ export function TargetsTable({ rows }: Props) {
       const by = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
       return sign * by || a.order - b.order;
     });
-  }, [rows, sort, filter, kind]);
+  }, [rows, sort, filter, kind, documentId]);
+  const total = documentId ? rows.filter((row) => row.target.docId === documentId).length : rows.length;
 
   return (
     <div class="targets-table">
@@ -61,16 +75,29 @@ export function TargetsTable({ rows }: Props) {
             onInput={(e) => setFilter(e.currentTarget.value)}
           />
         </label>
+        {documents.length > 1 && (
+          <label>
+            {t('targetsDocument')}{' '}
+            <select name="document" value={documentId} onChange={(e) => onDocumentChange?.(e.currentTarget.value)}>
+              <option value="">{t('targetsDocumentAll')}</option>
+              {documents.map((doc) => (
+                <option key={doc.id} value={doc.id} lang="zh-CN">
+                  {toDisplayText(doc.title)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('targetsKind')}{' '}
-          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as TargetKind | '')}>
+          <select name="kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as TargetKind | '')}>
             <option value="">{t('targetsKindAll')}</option>
             <option value="commitment">{t('targetCommitment')}</option>
             <option value="result">{t('targetResult')}</option>
           </select>
         </label>
         <span role="status" class="targets-table__count">
-          {t('targetsCount', String(shown.length), String(rows.length))}
+          {t('targetsCount', String(shown.length), String(total))}
         </span>
       </div>
       <table>
@@ -99,8 +126,8 @@ export function TargetsTable({ rows }: Props) {
           </tr>
         </thead>
         <tbody>
-          {shown.map(({ target, section }) => (
-            <tr key={target.id} data-target-id={target.id} data-kind={target.kind}>
+          {shown.map(({ target, section, year, docTitle }) => (
+            <tr key={target.id} data-target-id={target.id} data-kind={target.kind} data-document-id={target.docId}>
               <td lang="zh-CN">
                 <a href={`#clause-${target.clauseId}`}>{toDisplayText(target.metric)}</a>
               </td>
@@ -112,6 +139,10 @@ export function TargetsTable({ rows }: Props) {
                 <span class={`targets-table__kind targets-table__kind--${target.kind}`}>
                   {t(target.kind === 'commitment' ? 'targetCommitment' : 'targetResult')}
                 </span>
+              </td>
+              <td>{year || '—'}</td>
+              <td class="targets-table__section" lang="zh-CN">
+                {toDisplayText(docTitle)}
               </td>
               <td class="targets-table__section" lang="zh-CN">
                 {toDisplayText(section)}

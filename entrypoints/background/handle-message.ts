@@ -15,9 +15,12 @@ import { resolveSiteState } from '@/lib/site-state';
 import { readSettings } from '@/extension/settings';
 import { reportUrl } from '@/extension/report-url';
 import { browser } from 'wxt/browser';
+import { LibraryError } from '@/lib/store/library-error';
 import type { IndexStore } from './index-store';
 import { OpenTabLimiter, type OpenTabSender } from './open-tab-limiter';
 import type { SearchService } from './search-service';
+import type { LibraryService } from './library-service';
+import { librarySentence } from '@/extension/library-sentence';
 
 type Handlers = {
   [K in BackgroundRequestType]: (
@@ -25,10 +28,15 @@ type Handlers = {
   ) => Promise<BackgroundRequests[K]['res']>;
 };
 
-/** The requests that open a tab: a later one (the library page) joins this list. */
+/** The requests that open a tab: a later one that opens an extension page joins this list. */
 const OPENS_A_TAB: ReadonlySet<BackgroundRequestType> = new Set<BackgroundRequestType>(['open-report']);
 
-export function createMessageHandler(store: IndexStore, search: SearchService, limiter = new OpenTabLimiter()) {
+export function createMessageHandler(
+  store: IndexStore,
+  search: SearchService,
+  library: LibraryService,
+  limiter = new OpenTabLimiter(),
+) {
   const handlers: Handlers = {
     async 'site-state'({ url }) {
       return resolveSiteState(await readSettings(), url);
@@ -54,8 +62,8 @@ export function createMessageHandler(store: IndexStore, search: SearchService, l
     async 'index-status'() {
       return store.status();
     },
-    async search({ query, limit }) {
-      return search.search(query, limit);
+    async search({ query, limit, docId }) {
+      return search.search(query, limit, docId);
     },
     async rebuild() {
       const status = await store.rebuild();
@@ -65,6 +73,27 @@ export function createMessageHandler(store: IndexStore, search: SearchService, l
     async 'open-report'({ clauseId }) {
       await browser.tabs.create({ url: reportUrl({ clauseId }) });
       return { opened: true };
+    },
+    async 'import-document'(request) {
+      return library.importDocument(request);
+    },
+    async 'list-documents'() {
+      return library.list();
+    },
+    async 'remove-document'({ documentId }) {
+      await library.remove(documentId);
+      return { removed: true };
+    },
+    async 'rename-document'({ documentId, title }) {
+      await library.rename(documentId, title);
+      return { renamed: true };
+    },
+    async 'set-document-enabled'({ documentId, enabled }) {
+      await library.setEnabled(documentId, enabled);
+      return { enabled };
+    },
+    async 'import-library'(request) {
+      return library.importBackup(request);
     },
   };
 
@@ -80,6 +109,7 @@ export function createMessageHandler(store: IndexStore, search: SearchService, l
       const handler = handlers[valid.type] as (m: BackgroundMessage) => Promise<unknown>;
       return { ok: true, value: await handler(valid) };
     } catch (error) {
+      if (error instanceof LibraryError) return { ok: false, error: librarySentence(error) };
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };

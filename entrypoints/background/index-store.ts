@@ -6,8 +6,9 @@
 
 import { openPolicyLensDb, type PolicyLensDb } from '@/lib/store/db';
 import { countsOf, loadBundle } from '@/lib/store/load-bundle';
-import { readIndex } from '@/lib/store/read-index';
-import { createSnapshot, countsOfSnapshot, type IndexSnapshot } from '@/lib/store/index-snapshot';
+import { readIndex, rereadDocument } from '@/lib/store/read-index';
+import { createSnapshot, countsOfSnapshot, type IndexSnapshot, type SnapshotOptions, type SnapshotSource } from '@/lib/store/index-snapshot';
+import { causeNamed, LibraryError } from '@/lib/store/library-error';
 import type { IndexBundle } from '@/lib/model';
 import type { IndexStatus } from '@/lib/messages';
 
@@ -16,6 +17,14 @@ export interface IndexStore {
   ready(): Promise<IndexSnapshot>;
   status(): IndexStatus;
   rebuild(): Promise<IndexStatus>;
+  /**
+   * Runs a change of the library on the database, one at a time, then makes
+   * the snapshot again so every answer after it (term table, cards, counts)
+   * includes the change: from the rows of the documents `changed` names, read
+   * again, or, without it, from the whole library read again. Refused while
+   * the index runs on the bundle alone.
+   */
+  changeLibrary<T>(work: (db: PolicyLensDb) => Promise<T>, changed?: (result: T) => string[]): Promise<T>;
 }
 
 /**
@@ -25,18 +34,18 @@ export interface IndexStore {
  * error inside), so the cause is looked for down the chain.
  */
 function describeFailure(error: unknown): string {
-  const chain: Error[] = [];
-  for (let at: unknown = error; at instanceof Error && chain.length < 8; at = (at as { inner?: unknown }).inner) chain.push(at);
-  const cause = (name: string) => chain.find((e) => e.name === name);
-  const quota = cause('QuotaExceededError');
+  const quota = causeNamed(error, 'QuotaExceededError');
   if (quota) return `IndexedDB is full (quota exceeded): ${quota.message}`;
-  const missing = cause('MissingAPIError') ?? cause('InvalidStateError');
+  const missing = causeNamed(error, 'MissingAPIError', 'InvalidStateError');
   if (missing) return `IndexedDB is unavailable: ${missing.message}`;
-  const first = chain[0];
-  return `The report index could not be loaded into IndexedDB: ${first ? `${first.name}: ${first.message}` : String(error)}`;
+  return `The report index could not be loaded into IndexedDB: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
 }
 
-export function createIndexStore(bundle: IndexBundle, openDb: () => PolicyLensDb = openPolicyLensDb): IndexStore {
+export function createIndexStore(
+  bundle: IndexBundle,
+  openDb: () => PolicyLensDb = openPolicyLensDb,
+  options: SnapshotOptions = {},
+): IndexStore {
   let current: IndexStatus = {
     state: 'loading',
     version: bundle.version,
@@ -44,6 +53,10 @@ export function createIndexStore(bundle: IndexBundle, openDb: () => PolicyLensDb
     fallback: false,
   };
   let pending: Promise<IndexSnapshot> | undefined;
+  /** The last library change queued: changes run one after another. */
+  let changes: Promise<unknown> = Promise.resolve();
+  /** What the current snapshot was made from, when it came from the database. */
+  let source: SnapshotSource | undefined;
 
   async function load(force: boolean): Promise<IndexSnapshot> {
     const started = performance.now();
@@ -54,7 +67,8 @@ export function createIndexStore(bundle: IndexBundle, openDb: () => PolicyLensDb
       await loadBundle(db, bundle, { force });
       const index = await readIndex(db);
       if (!index) throw new Error('the index was loaded but reads back empty');
-      const snapshot = createSnapshot(index);
+      source = index;
+      const snapshot = createSnapshot(index, options);
       current = {
         state: 'ready',
         version: index.version,
@@ -72,19 +86,52 @@ export function createIndexStore(bundle: IndexBundle, openDb: () => PolicyLensDb
         error: describeFailure(error),
         fallback: true,
       };
+      source = undefined;
       return createSnapshot(bundle);
     } finally {
       db?.close();
     }
   }
 
+  const ready = () => (pending ??= load(false));
+
+  async function applyChange<T>(work: (db: PolicyLensDb) => Promise<T>, changed?: (result: T) => string[]): Promise<T> {
+    await ready();
+    if (current.state !== 'ready' || !source) {
+      throw new LibraryError('storage-unavailable', `The library cannot be changed: ${current.error ?? 'the index is not loaded'}`);
+    }
+    const db = openDb();
+    try {
+      const result = await work(db);
+      let index: SnapshotSource | undefined = source;
+      if (changed) {
+        for (const docId of changed(result)) index = await rereadDocument(db, index, docId);
+      } else {
+        index = await readIndex(db);
+      }
+      if (!index) throw new Error('the index reads back empty after a change of the library');
+      source = index;
+      const snapshot = createSnapshot(index, options);
+      pending = Promise.resolve(snapshot);
+      current = { ...current, counts: countsOfSnapshot(snapshot) };
+      return result;
+    } finally {
+      db.close();
+    }
+  }
+
   return {
-    ready: () => (pending ??= load(false)),
+    ready,
     status: () => current,
     async rebuild() {
       pending = load(true);
       await pending;
       return current;
+    },
+    changeLibrary(work, changed) {
+      const result = changes.then(() => applyChange(work, changed));
+      changes = result.catch(() => undefined);
+      return result;
     },
   };
 }

@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import builtBundle from '@/.generated/index-bundle';
+import traditional from '@/.generated/traditional-table';
+import { TERM_FACTS } from '@/lib/document/term-facts';
+import aliases from '@/seeds/metric-aliases.json';
 import { NEXT_RELEASE_REHEARSAL } from '@/extension/release-rehearsal';
 import { createIndexStore } from './index-store';
 import { createSearchService } from './search-service';
 import { createMessageHandler } from './handle-message';
+import { createLibraryService } from './library-service';
 import { registerContextMenu } from './context-menu';
 import { registerCommands } from './commands';
 import { registerFirstRun } from './first-run';
@@ -17,9 +21,10 @@ export default defineBackground({
   // it into chunks the extension pages share instead of one inlined script.
   type: 'module',
   main() {
-    const store = createIndexStore(bundle);
+    const store = createIndexStore(bundle, undefined, { traditional, aliases });
     const search = createSearchService(store);
-    const handleMessage = createMessageHandler(store, search);
+    const library = createLibraryService(store, search, { facts: TERM_FACTS, traditional });
+    const handleMessage = createMessageHandler(store, search, library);
 
     // Every start of the service worker checks the database against the bundle:
     // on install and update the versions differ and the bundle is loaded; on an

@@ -1,7 +1,9 @@
 // PolicyLens on every page and frame. It stays idle until the background says
 // this site is on, then asks once for the term table and starts a session;
 // a change of settings asks again, so switching off drops every highlight and
-// listener at once and switching on scans again, without a reload. When the
+// listener at once and switching on scans again, without a reload; a change
+// of the library (a document added, switched or removed) drops the term table
+// and starts again with the new one. When the
 // extension is reloaded or updated, WXT's context invalidates this script and
 // everything stops before the old script can throw "Extension context
 // invalidated" into the page's console.
@@ -11,6 +13,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '@/extension/settings';
+import { libraryRevisionItem } from '@/extension/library-revision';
 import type { Session } from './session';
 import { lensStarter } from './start-lens';
 import { listenForTabMessages } from './tab-messages';
@@ -43,7 +46,7 @@ function pageUrl(): string {
 
 async function run(ctx: ContentScriptContext): Promise<void> {
   let session: Session | undefined;
-  const startLens = lensStarter(ctx);
+  let startLens = lensStarter(ctx);
   let settings: Settings = DEFAULT_SETTINGS;
   let failures = 0;
   let queue = Promise.resolve();
@@ -69,6 +72,16 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const enqueue = () => {
     queue = queue.then(sync);
   };
+  // In the queue, after any sync under way, so a table asked for before the change is not kept.
+  const restart = () => {
+    queue = queue.then(() => {
+      session?.stop();
+      session = undefined;
+      // A new starter: the old one keeps the table and matcher of the library as it was.
+      startLens = lensStarter(ctx);
+    });
+    enqueue();
+  };
 
   ctx.onInvalidated(() => {
     session?.stop();
@@ -86,9 +99,11 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     session?.applySettings(settings);
     enqueue();
   });
+  const unwatchLibrary = libraryRevisionItem.watch(restart);
   ctx.onInvalidated(() => {
     try {
       unwatch();
+      unwatchLibrary();
     } catch {
       // Removing a storage listener from a dead context throws "Extension context invalidated": it is gone anyway.
     }

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import type { IndexStatus, TabRequests } from '@/lib/messages';
+import type { IndexStatus, LibraryEntry, TabRequests } from '@/lib/messages';
 import { resolveSiteState, siteKey } from '@/lib/site-state';
 import { askBackground } from '@/extension/background-client';
 import { updateSettings } from '@/extension/settings';
 import { t } from '@/extension/i18n';
-import { reportUrl } from '@/extension/report-url';
+import { libraryUrl, reportUrl } from '@/extension/report-url';
+import { documentReaders } from '@/extension/document-readers';
+import { AddThisPage } from '@/components/AddThisPage/AddThisPage';
 import { SearchPanel, type SearchAnswer } from '@/components/SearchPanel/SearchPanel';
 import { searchReport } from '@/components/SearchPanel/search-report';
 import { SiteSwitch } from '@/components/SiteSwitch/SiteSwitch';
@@ -25,8 +27,8 @@ const RESULT_LIMIT = 20;
 const WAKE_MS = 2000;
 const WAKE_POLL_MS = 150;
 
-function search(query: string): Promise<SearchAnswer> {
-  return searchReport(query, RESULT_LIMIT);
+function search(query: string, docId?: string): Promise<SearchAnswer> {
+  return searchReport(query, RESULT_LIMIT, docId);
 }
 
 /**
@@ -94,6 +96,7 @@ export function App() {
   const [pageTerms, setPageTerms] = useState<PageTerm[]>();
   const [pageFigures, setPageFigures] = useState<PageFigureView[]>();
   const commands = useCommands();
+  const [documents, setDocuments] = useState<LibraryEntry[]>([]);
 
   useEffect(() => {
     void (async () => {
@@ -104,6 +107,7 @@ export function App() {
         : false;
       setSupport(pageSupport(current?.url, fileAccess));
     })();
+    askBackground('list-documents', {}).then(setDocuments, () => undefined);
     askBackground('index-status', {}).then(setStatus, (e: unknown) =>
       setStatus({
         state: 'failed',
@@ -177,6 +181,7 @@ export function App() {
       <SearchPanel
         search={search}
         onOpen={openClause}
+        documents={documents}
         empty={
           settings && support === 'web' && !siteOn ? (
             <p class="popup__off">{t('siteOffNote')}</p>
@@ -206,10 +211,16 @@ export function App() {
           />
         )}
       </section>
+      {documentReaders.readTab && support === 'web' && tab?.id !== undefined && (
+        <AddThisPage tabId={tab.id} readTab={documentReaders.readTab} />
+      )}
       <ShortcutNotice commands={commands} />
       <footer class="popup__footer">
         <a class="button" href={reportUrl()} target="_blank" rel="noopener">
           {t('openReport')}
+        </a>
+        <a id="open-library" class="button" href={libraryUrl()} target="_blank" rel="noopener">
+          {t('openLibrary')}
         </a>
         <button type="button" class="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}

@@ -1,5 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createSearchIndex } from '@/lib/search/search';
+import { createSearchIndex, type SearchIndex } from '@/lib/search/search';
+import { aliasIndex } from '@/lib/document/metric-identity';
+import { librarySeries, targetsWithYears } from '@/lib/store/metric-series';
+import type { Clause } from '@/lib/model';
+import aliases from '@/seeds/metric-aliases.json';
 import { askBackground } from '@/extension/background-client';
 import { t } from '@/extension/i18n';
 import { SearchPanel, type SearchAnswer } from '@/components/SearchPanel/SearchPanel';
@@ -7,6 +11,7 @@ import { ReportArticle } from '@/components/ReportArticle/ReportArticle';
 import { TableOfContents } from '@/components/TableOfContents/TableOfContents';
 import { TargetsTable, type TargetRow } from '@/components/TargetsTable/TargetsTable';
 import { IndexNotice } from '@/components/IndexNotice/IndexNotice';
+import { MetricComparison } from '@/components/MetricComparison/MetricComparison';
 import { loadReport, type ReportData } from './load-report';
 import type { IndexStatus } from '@/lib/messages';
 import { groupBy } from '@/lib/group-by';
@@ -19,11 +24,21 @@ function clauseFromHash(): string | undefined {
   return match?.[1];
 }
 
+/** Keeps the document shown in the address (?doc=), so a reload or a shared link opens it again. */
+function rememberDocument(docId: string): void {
+  const url = new URL(location.href);
+  if (docId) url.searchParams.set('doc', docId);
+  else url.searchParams.delete('doc');
+  history.replaceState(null, '', url);
+}
+
 export function App() {
   const [data, setData] = useState<ReportData>();
   const [failure, setFailure] = useState<IndexStatus>();
   const [marked, setMarked] = useState(clauseFromHash);
   const [emphasis, setEmphasis] = useState<{ clauseId: string; marks: [number, number][] }>();
+  // One document of the library ('' for all): ?doc= opens it, the contents and the targets table change it.
+  const [docId, setDocId] = useState(() => new URLSearchParams(location.search).get('doc') ?? '');
   const lastAnswer = useRef<SearchAnswer | undefined>(undefined);
   const initialQuery = new URLSearchParams(location.search).get('q') ?? '';
 
@@ -43,6 +58,17 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  const showDocument = (next: string) => {
+    setDocId(next);
+    rememberDocument(next);
+  };
+
+  // A clause of another document than the one shown opens that document.
+  useEffect(() => {
+    const clause = marked ? data?.clauses.find((c) => c.id === marked) : undefined;
+    if (clause && docId && clause.docId !== docId) showDocument(clause.docId);
+  }, [data, marked]);
+
   // The page renders after the data arrives, too late for the browser's own
   // scroll to the fragment; scroll to the marked clause once it is in the DOM.
   useEffect(() => {
@@ -50,25 +76,39 @@ export function App() {
     const element = document.getElementById(`clause-${marked}`);
     element?.scrollIntoView({ block: 'center' });
     element?.focus({ preventScroll: true });
-  }, [data, marked]);
+  }, [data, marked, docId]);
 
   const derived = useMemo(() => {
     if (!data) return undefined;
     const targetsByClause = groupBy(data.targets, (t) => t.clauseId);
     const clauseById = new Map(data.clauses.map((c) => [c.id, c]));
-    const docOrder = new Map(data.documents.map((d) => [d.id, d.order]));
+    const documentById = new Map(data.documents.map((d) => [d.id, d]));
+    const years = new Map(targetsWithYears(data.documents, clauseById, data.targets).map((item) => [item.target.id, item.year]));
     const rows: TargetRow[] = data.targets.map((target) => {
       const clause = clauseById.get(target.clauseId);
+      const doc = documentById.get(target.docId);
       return {
         target,
         // A clause before the article's first heading has no section: its document names where it stands.
-        section: clause ? clause.path.slice(1).filter(Boolean).join(' › ') || (clause.path[0] ?? '') : '',
-        order: (docOrder.get(target.docId) ?? 0) * 1e6 + (clause?.order ?? 0) * 100 + target.order,
+        section: clause ? clause.path.slice(1).filter(Boolean).join(' › ') || (doc?.title ?? '') : '',
+        order: (doc?.order ?? 0) * 1e6 + (clause?.order ?? 0) * 100 + target.order,
+        year: years.get(target.id) ?? 0,
+        docTitle: doc?.title ?? '',
       };
     });
-    const index = createSearchIndex({ clauses: data.clauses, terms: data.terms, targets: data.targets, foldMap: data.foldMap });
-    const search = async (query: string): Promise<SearchAnswer> => {
-      const result = index.search(query, RESULT_LIMIT);
+    const series = librarySeries(data.documents, clauseById, data.targets, aliasIndex(aliases)).series;
+    const indexes = new Map<string, SearchIndex<Clause>>();
+    const indexFor = (scope: string) => {
+      let index = indexes.get(scope);
+      if (!index) {
+        const clauses = scope ? data.clauses.filter((c) => c.docId === scope) : data.clauses;
+        index = createSearchIndex({ clauses, terms: data.terms, targets: data.targets, foldMap: data.foldMap });
+        indexes.set(scope, index);
+      }
+      return index;
+    };
+    const search = async (query: string, scope?: string): Promise<SearchAnswer> => {
+      const result = indexFor(scope ?? '').search(query, RESULT_LIMIT);
       return (lastAnswer.current = {
         query: result.query,
         suggestions: result.suggestions,
@@ -76,14 +116,20 @@ export function App() {
           clauseId: hit.clause.id,
           text: hit.clause.text,
           marks: hit.marks,
-          path: hit.clause.path,
+          // The document as the library names it now (the reader may have renamed it).
+          path: [documentById.get(hit.clause.docId)?.title ?? '', ...hit.clause.path.slice(1)],
           targets: targetsByClause.get(hit.clause.id) ?? [],
           match: hit.match,
         })),
       });
     };
-    return { targetsByClause, rows, search };
+    return { targetsByClause, rows, series, search };
   }, [data]);
+
+  const shownDocuments = data ? data.documents.filter((d) => !docId || d.id === docId) : [];
+  const shownClauses = data ? (docId ? data.clauses.filter((c) => c.docId === docId) : data.clauses) : [];
+  const shownSeries = derived ? derived.series.filter((s) => !docId || s.points.some((p) => p.docId === docId)) : [];
+  const documentChoices = data ? data.documents.map((d) => ({ id: d.id, title: d.title })) : [];
 
   return (
     <div class="report">
@@ -93,6 +139,7 @@ export function App() {
           <div class="report__search">
             <SearchPanel
               search={derived.search}
+              documents={documentChoices}
               initialQuery={initialQuery}
               autoFocus={!marked}
               onOpen={(clauseId) => {
@@ -121,20 +168,28 @@ export function App() {
       {data && derived && (
         <div class="report__body">
           <TableOfContents
-            documents={data.documents}
+            documents={shownDocuments}
             currentSectionId={marked ? data.clauses.find((c) => c.id === marked)?.sectionId : undefined}
+            choices={documentChoices}
+            documentId={docId}
+            onDocumentChange={showDocument}
           />
           <main class="report__main">
             <ReportArticle
-              documents={data.documents}
-              clauses={data.clauses}
+              documents={shownDocuments}
+              clauses={shownClauses}
               targetsByClause={derived.targetsByClause}
               markedClauseId={marked}
               emphasis={emphasis}
             />
             <section id="targets" aria-labelledby="targets-heading">
               <h2 id="targets-heading">{t('targetsHeading')}</h2>
-              <TargetsTable rows={derived.rows} />
+              <TargetsTable rows={derived.rows} documents={documentChoices} documentId={docId} onDocumentChange={showDocument} />
+            </section>
+            <section id="compare" aria-labelledby="compare-heading">
+              <h2 id="compare-heading">{t('compareHeading')}</h2>
+              <p class="report__hint">{t('compareHint')}</p>
+              <MetricComparison series={shownSeries} />
             </section>
           </main>
         </div>

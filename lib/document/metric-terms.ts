@@ -9,6 +9,7 @@
 import type { FigureMode, ReportDocument, Target, Term } from '../model';
 import { foldText } from '../match/fold-text';
 import { dictionaryTag, isDictionaryWord } from './jieba';
+import { LEADING_WORDS } from './term-suffixes';
 import { stableId } from './stable-id';
 import { termVariants, type VariantFacts } from './term-variants';
 
@@ -22,6 +23,20 @@ const MIN_SPECIFIC = 4;
 const LIST = /[、,，;；]|和|及/;
 /** An existing term lends its targets to a metric only when it is most of it (适老化改造 of 居家适老化改造). */
 const MIN_SHARE = 0.6;
+/** Tags of a word a metric adds to the term it holds that still names the thing (居家, 建设): nouns. */
+const NAMING_TAGS = new Set(['n', 'vn', 'nz']);
+
+/**
+ * Whether a metric's form is the holding term's form with one naming word
+ * around it (居家适老化改造, 高标准农田建设): then it becomes a form of the term,
+ * so the highlight covers it. A verb (新建鲁班工坊) is not the term's name.
+ */
+function namesTheTerm(form: string, termForm: string): boolean {
+  const extra = form.startsWith(termForm) ? form.slice(termForm.length) : form.endsWith(termForm) ? form.slice(0, -termForm.length) : '';
+  if (!extra || extra.length > 2 || LEADING_WORDS.has(extra)) return false;
+  const words = dictionaryTag(extra);
+  return words.length === 1 && NAMING_TAGS.has(words[0]!.tag);
+}
 
 /** The forms a metric is cited by, folded: the phrase without quotes, with quotes, and without its generic tail. */
 export function metricForms(metric: string): string[] {
@@ -94,7 +109,11 @@ export function withMetricTerms({ targets, documents, terms, facts }: MetricInpu
     if (holder) {
       // A term found alone already is a mention alone, whatever its metric's words.
       attach(holder, target, holder.kind === 'metric' ? mode : 'optional');
-      for (const form of forms) if (!holder.forms.includes(form) && !byForm.has(form.replaceAll('"', ''))) holder.forms.push(form);
+      for (const form of forms) {
+        const plain = form.replaceAll('"', '');
+        if (holder.forms.includes(form) || byForm.has(plain) || !ownForm(holder).some((own) => namesTheTerm(plain, own))) continue;
+        holder.forms.push(form);
+      }
       continue;
     }
     const core = plainForms[plainForms.length - 1]!;

@@ -11,7 +11,7 @@
 // cut by a page break is joined again.
 
 import { isCjk, joinSeparator } from './clean-text';
-import { endsSentence } from './seed-lines';
+import { endsSentence } from './document-lines';
 
 /** One text run of a page, in the page's viewport coordinates (y grows down the page, units are points). */
 export interface PdfTextRun {

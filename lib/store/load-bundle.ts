@@ -40,7 +40,8 @@ export async function loadBundle(
   if (!force && current?.version === bundle.version) return { loaded: false, meta: current };
 
   // The previous bundle's rows go first, so a term or clause the new bundle
-  // dropped does not linger. Rows without `bundle` are the reader's and stay.
+  // dropped does not linger. Rows without `bundle` (added documents) stay, and
+  // so do the reader's choices (library), which no bundle writes.
   await db.transaction('rw', [db.documents, db.clauses, db.targets, db.terms, db.meta], async () => {
     await db.meta.delete('bundle');
     for (const table of [db.documents, db.clauses, db.targets, db.terms]) {
@@ -51,7 +52,9 @@ export async function loadBundle(
   await putInChunks(db, db.documents, bundle.documents, bundle.version);
   await putInChunks(db, db.clauses, bundle.clauses, bundle.version);
   await putInChunks(db, db.targets, bundle.targets, bundle.version);
-  await putInChunks(db, db.terms, bundle.terms, bundle.version);
+  const clauseDoc = new Map(bundle.clauses.map((c) => [c.id, c.docId]));
+  const terms = bundle.terms.map((term) => ({ ...term, docId: clauseDoc.get(term.clauseIds[0] ?? '') ?? '' }));
+  await putInChunks(db, db.terms, terms, bundle.version);
 
   const meta: MetaRow = {
     key: 'bundle',

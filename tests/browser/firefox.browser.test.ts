@@ -1,7 +1,10 @@
 // The firefox-mv3 build in Firefox ESR: installed as a temporary add-on, the
 // index loaded into IndexedDB, terms highlighted on a news page, the hover
-// card, and the popup's search, each read the way a reader would meet them.
+// card, the popup's search, and a report added by paste on the library page
+// (jieba compiled in Firefox's background), each read the way a reader would
+// meet them.
 
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { Clause, Target } from '@/lib/model';
@@ -251,6 +254,48 @@ describe('PolicyLens in Firefox ESR', () => {
       expect(squash(text)).toContain('实际使用外资');
     } finally {
       await popup.close();
+    }
+  });
+
+  it('adds a pasted report on the library page, and a news page highlights its terms', async () => {
+    const library = await session.extensionPage('library.html');
+    try {
+      await library.waitForSelector('.document-list__item', { timeout: 10_000 });
+      const report = readFileSync('tests/fixtures/documents/tianjin-2025-work-report.txt', 'utf8');
+      await library.evaluate((text) => {
+        const area = document.getElementById('add-text') as HTMLTextAreaElement;
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, report);
+      // A click of its own, after the paste has rendered.
+      await library.evaluate(() => (document.getElementById('add-submit') as HTMLButtonElement).click());
+      await library.waitForFunction(() => document.getElementById('add-outcome')?.getAttribute('data-attempt') === '1', { timeout: 45_000 });
+      const outcome = await library.evaluate(() => ({
+        kind: document.getElementById('add-outcome')!.getAttribute('data-outcome'),
+        sentence: document.getElementById('add-outcome')!.textContent,
+      }));
+      expect(outcome.kind, outcome.sentence ?? '').toBe('added');
+      expect(outcome.sentence).toContain('2025年天津市政府工作报告');
+      const titles = await library.evaluate(() => [...document.querySelectorAll('.document-list__item .site-switch__label')].map((l) => l.textContent));
+      expect(titles).toContain('2025年天津市政府工作报告');
+    } finally {
+      await library.close();
+    }
+    const news = await session.openPage(`${site.origin}/library-news.html`);
+    try {
+      await news.waitForFunction(
+        () =>
+          [...(CSS.highlights.get('policy-lens') ?? [])].some((painted) => {
+            const range = document.createRange();
+            range.setStart(painted.startContainer, painted.startOffset);
+            range.setEnd(painted.endContainer, painted.endOffset);
+            return range.toString() === '津链通';
+          }),
+        { timeout: 15_000 },
+      );
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      await news.close();
     }
   });
 });

@@ -259,8 +259,8 @@ describe('no remote code', () => {
     };
     const csp = manifest.content_security_policy?.extension_pages ?? '';
     const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1]?.trim().split(/\s+/);
-    // jieba runs at build time only: the extension compiles no wasm and evaluates no string.
-    expect(scriptSrc).toEqual(["'self'"]);
+    // The extension evaluates no string; it compiles one wasm, jieba's own file, when the reader adds a document.
+    expect(scriptSrc).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 
   it('catches what it looks for', () => {

@@ -101,12 +101,12 @@ describe('report view', () => {
     const descending = await values();
     expect(descending).toEqual([...ascending].reverse());
 
-    await page.selectOption('.targets-table select', 'result');
+    await page.selectOption('.targets-table select[name="kind"]', 'result');
     const kinds = await page.$$eval('.targets-table tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.kind));
     expect(kinds.length).toBe(targets.filter((t) => t.kind === 'result').length);
     expect(new Set(kinds)).toEqual(new Set(['result']));
 
-    await page.selectOption('.targets-table select', '');
+    await page.selectOption('.targets-table select[name="kind"]', '');
     await page.fill('.targets-table input[type="search"]', '外资');
     const filtered = await page.$$eval('.targets-table tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.targetId));
     expect(filtered).toContain(targets.find((t) => t.text === '50亿美元')!.id);

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { validateBackgroundMessage, validateTabMessage } from '@/lib/messages';
 
 const validators = [validateBackgroundMessage, validateTabMessage];
-const known = ['site-state', 'term-table', 'clause-card', 'clause-view', 'index-status', 'search', 'rebuild', 'open-report', 'page-terms', 'reveal-term', 'focus-next'];
+const known = [
+  'site-state', 'term-table', 'clause-card', 'clause-view', 'index-status', 'search', 'rebuild', 'open-report',
+  'import-document', 'list-documents', 'remove-document', 'rename-document', 'set-document-enabled', 'import-library',
+  'page-terms', 'reveal-term', 'focus-next',
+];
 
 describe('message validation', () => {
   it('names a type that is not a string without converting it', () => {
@@ -20,7 +24,10 @@ describe('message validation', () => {
     const message = fc.oneof(
       fc.anything(),
       fc.record({ type: fc.oneof(fc.constantFrom(...known), fc.anything()) }, { requiredKeys: [] }),
-      fc.dictionary(fc.constantFrom('type', 'url', 'termId', 'index', 'clauseId', 'query', 'limit'), fc.oneof(fc.anything(), fc.constantFrom(...known))),
+      fc.dictionary(
+        fc.constantFrom('type', 'url', 'termId', 'index', 'clauseId', 'query', 'limit', 'docId', 'title', 'text', 'source', 'documentId', 'enabled', 'backup', 'progressId'),
+        fc.oneof(fc.anything(), fc.constantFrom(...known)),
+      ),
     );
     fc.assert(
       fc.property(message, (m) => {
@@ -32,5 +39,21 @@ describe('message validation', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('takes the library’s requests in their shape only, a text up to the import bound', () => {
+    const text = '一、总体要求。'.repeat(10);
+    expect(validateBackgroundMessage({ type: 'import-document', title: '', text })).toMatchObject({ type: 'import-document' });
+    expect(validateBackgroundMessage({ type: 'import-document', title: 'x', text, source: 'paste', progressId: 'p1' })).toMatchObject({ text });
+    expect(validateBackgroundMessage({ type: 'import-document', title: 'x' })).toBe('malformed import-document message');
+    expect(validateBackgroundMessage({ type: 'import-document', title: 1, text })).toBe('malformed import-document message');
+    expect(validateBackgroundMessage({ type: 'import-document', title: '', text, source: 5 })).toBe('malformed import-document message');
+    expect(validateBackgroundMessage({ type: 'remove-document' })).toBe('malformed remove-document message');
+    expect(validateBackgroundMessage({ type: 'remove-document', documentId: 'x'.repeat(65) })).toBe('malformed remove-document message');
+    expect(validateBackgroundMessage({ type: 'set-document-enabled', documentId: 'd', enabled: 'yes' })).toBe('malformed set-document-enabled message');
+    expect(validateBackgroundMessage({ type: 'rename-document', documentId: 'd', title: 'x'.repeat(3000) })).toBe('malformed rename-document message');
+    expect(validateBackgroundMessage({ type: 'import-library', backup: {} })).toBe('malformed import-library message');
+    expect(validateBackgroundMessage({ type: 'search', query: '外资', limit: 5, docId: 7 })).toBe('malformed search message');
+    expect(validateBackgroundMessage({ type: 'list-documents' })).toEqual({ type: 'list-documents' });
   });
 });

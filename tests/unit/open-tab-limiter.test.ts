@@ -7,6 +7,7 @@ import { createMessageHandler } from '@/entrypoints/background/handle-message';
 import type { IndexStore } from '@/entrypoints/background/index-store';
 import { OpenTabLimiter } from '@/entrypoints/background/open-tab-limiter';
 import type { SearchService } from '@/entrypoints/background/search-service';
+import type { LibraryService } from '@/entrypoints/background/library-service';
 
 function clock() {
   let now = 10_000;
@@ -63,7 +64,7 @@ describe('open-report through the message handler', () => {
     const time = clock();
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     // open-report needs neither the index nor search.
-    const handle = createMessageHandler({} as IndexStore, {} as SearchService, new OpenTabLimiter({ now: time.now }));
+    const handle = createMessageHandler({} as IndexStore, {} as SearchService, {} as LibraryService, new OpenTabLimiter({ now: time.now }));
     const message = { type: 'open-report', clauseId: 'c1' };
 
     const replies = await Promise.all(Array.from({ length: 5 }, () => handle(message, tab(3))));
@@ -83,7 +84,7 @@ describe('open-report through the message handler', () => {
   it('does not count a malformed request against the tab', async () => {
     const time = clock();
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    const handle = createMessageHandler({} as IndexStore, {} as SearchService, new OpenTabLimiter({ now: time.now }));
+    const handle = createMessageHandler({} as IndexStore, {} as SearchService, {} as LibraryService, new OpenTabLimiter({ now: time.now }));
     expect(await handle({ type: 'open-report' }, tab(3))).toMatchObject({ ok: false });
     expect(await handle({ type: 'open-report', clauseId: 'c1' }, tab(3))).toEqual({ ok: true, value: { opened: true } });
     expect(create).toHaveBeenCalledTimes(1);
