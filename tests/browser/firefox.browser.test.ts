@@ -148,9 +148,10 @@ describe('PolicyLens in Firefox ESR', () => {
           return range.toString();
         }),
       );
-      expect(painted).toContain('高标准农田');
+      // 高质量完成高标准农田建设任务: the farmland metric's longer form, painted whole.
+      expect(painted).toContain('高标准农田建设');
       expect(painted).toContain('津治通');
-      expect(painted.filter((s) => s === '高标准农田')).toHaveLength(1);
+      expect(painted.filter((s) => s.includes('高标准农田'))).toHaveLength(1);
 
       // Every painted string is a form of a term of the index (quotes are matched, not painted).
       const table = await sendFromExtensionPage<TermTable>(extensionPage, { type: 'term-table' });

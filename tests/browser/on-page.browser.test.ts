@@ -92,12 +92,19 @@ async function hoverCard(page: Page, text: string, term = text): Promise<CardSta
   });
 }
 
+/** 今年全市将高质量完成50万亩以上高标准农田建设任务: the farmland metric and its figure, as one highlight. */
+const FARM_WITH_FIGURE = '50万亩以上高标准农田建设';
+
 const NEWS_TERMS = [
   '津治通',
-  '高标准农田',
-  '高效办成一件事',
+  // A metric and the figure beside it are one highlight, over the metric's longest form (高标准农田建设).
+  FARM_WITH_FIGURE,
+  // 粮食、蔬菜播种面积: the vegetable target's metric, without a figure here (粮食 alone is an ordinary word).
+  '蔬菜播种面积',
+  // The target's metric is the quoted slogan with the word it counts.
+  '“高效办成一件事”场景',
   '津治通',
-  '适老化改造',
+  '居家适老化改造1000户',
   '长护险',
   '三量',
   '高标准\n    农田',
@@ -157,14 +164,15 @@ describe('on the page: highlights and hover card', () => {
     const page = await open('on-page-news-traditional.html');
     const expected = [
       '津治通',
-      '高標準農田',
-      '高效辦成一件事',
-      '適老化改造',
+      '50萬畝以上高標準農田建設',
+      '「高效辦成一件事」場景',
+      '居家適老化改造1000戶',
       '長護險',
       '三量',
       '天津馬拉松賽',
       '中國冰壺聯賽',
-      '自貿試驗區',
+      // The report's 自贸试验区提升行动方案 is longer than 自贸试验区.
+      '自貿試驗區提升行動方案',
       '融資租賃＋保稅維修',
     ];
     await waitForHighlights(page, expected.length);
@@ -186,7 +194,8 @@ describe('on the page: highlights and hover card', () => {
   it('opens the card on hover with the clause, its target and a path, without touching the body', async () => {
     const page = await open('on-page-news.html');
     await waitForHighlights(page, NEWS_TERMS.length);
-    const farm = await hoverCard(page, '高标准农田');
+    // The page's 50万亩以上高标准农田建设 is the metric with its figure: one highlight, the term's card.
+    const farm = await hoverCard(page, FARM_WITH_FIGURE, '高标准农田');
     expect(farm.text).toContain('50万亩以上');
     expect(farm.text).toContain('高标准农田建设');
     expect(farm.text).toContain(chinese ? '承诺' : 'commitment');
@@ -207,7 +216,7 @@ describe('on the page: highlights and hover card', () => {
       const inside = card.left >= 0 && card.top >= 0 && card.right <= innerWidth && card.bottom <= innerHeight;
       return { overlaps, inside, hovered: range.toString() };
     });
-    expect(geometry).toEqual({ overlaps: false, inside: true, hovered: '高标准农田' });
+    expect(geometry).toEqual({ overlaps: false, inside: true, hovered: FARM_WITH_FIGURE });
     expect(farm.label).toContain('高标准农田');
     // The host hangs from <html>, so the body is untouched while the card is open.
     expect(await bodyUnchanged(page)).toBe(true);
@@ -222,7 +231,7 @@ describe('on the page: highlights and hover card', () => {
     expect(jzt.text).toContain('维护社会大局稳定');
     expect(jzt.clauseId).not.toBe(farm.clauseId);
 
-    const care = await hoverCard(page, '适老化改造');
+    const care = await hoverCard(page, '居家适老化改造1000户', '适老化改造');
     expect(care.text).toContain('1000户');
 
     // Copy citation: the clause as printed (full-width punctuation for reading) and where it stands.
@@ -237,7 +246,7 @@ describe('on the page: highlights and hover card', () => {
     await page.mouse.move(5, 5, { steps: 3 });
     await page.waitForFunction(() => !document.querySelector('policy-lens-card'), null, { timeout: 3_000 });
 
-    await hoverCard(page, '适老化改造');
+    await hoverCard(page, '居家适老化改造1000户', '适老化改造');
 
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('policy-lens-card'));
@@ -260,7 +269,7 @@ describe('on the page: highlights and hover card', () => {
 
     // The iframe runs its own content script and registry.
     const frame = page.frames().find((f) => f.url().endsWith('on-page-frame.html'))!;
-    expect(await waitForHighlights(frame, 1)).toEqual(['适老化改造']);
+    expect(await waitForHighlights(frame, 1)).toEqual(['居家适老化改造']);
 
     // Infinite scroll: a paragraph appended later.
     await page.evaluate(() => {
@@ -316,14 +325,14 @@ describe('on the page: highlights and hover card', () => {
 
   it('works under a strict CSP: highlights styled, card shown, no violation', async () => {
     const page = await open('on-page-strict-csp.html');
-    expect(await waitForHighlights(page, 2)).toEqual(['高标准农田', '津治通']);
+    expect(await waitForHighlights(page, 2)).toEqual([FARM_WITH_FIGURE, '津治通']);
     // The default look comes from the manifest CSS, which the page's CSP cannot refuse.
     const look = await page.evaluate(() => {
       const r = [...CSS.highlights.get('policy-lens')!][0]!;
       return getComputedStyle(r.startContainer.parentElement!, '::highlight(policy-lens)').textDecorationLine;
     });
     expect(look).toBe('underline');
-    const card = await hoverCard(page, '高标准农田');
+    const card = await hoverCard(page, FARM_WITH_FIGURE, '高标准农田');
     expect(card.text).toContain('50万亩以上');
     const cardStyled = await page.evaluate(() => {
       const host = document.querySelector('policy-lens-card')!;
@@ -387,7 +396,9 @@ describe('on the page: highlights and hover card', () => {
       const term = document.querySelector('policy-lens-card')?.shadowRoot?.querySelector('.term')?.textContent;
       return term && term !== first;
     }, first);
-    expect(NEWS_TERMS).toContain(await cardTerm());
+    // From the top of the page: the heading's 津治通, then the farmland metric with its figure, whose card names the report's term.
+    expect(first).toBe('津治通');
+    expect(await cardTerm()).toBe('高标准农田');
     // Focus is in the card, so a screen reader announces it; Escape closes it.
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('policy-lens-card');
     await page.keyboard.press('Escape');
@@ -409,7 +420,7 @@ describe('on the page: highlights and hover card', () => {
   it('opens the clause in the report view from the card', async () => {
     const page = await open('on-page-news.html');
     await waitForHighlights(page, NEWS_TERMS.length);
-    const card = await hoverCard(page, '高标准农田');
+    const card = await hoverCard(page, FARM_WITH_FIGURE, '高标准农田');
     const opened = session.context.waitForEvent('page', { timeout: 5_000 });
     await page.locator('policy-lens-card button.open').click();
     const report = await opened;
@@ -420,9 +431,10 @@ describe('on the page: highlights and hover card', () => {
   });
 
   it('steps through the clauses of a term that several clauses mention', async () => {
-    const page = await open('on-page-news-traditional.html');
-    await waitForHighlights(page, 10);
-    const first = await hoverCard(page, '自貿試驗區', '自贸试验区');
+    // The simplified page's 自贸试验区 stands alone (the traditional page's is part of 自贸试验区提升行动方案, one clause).
+    const page = await open('on-page-news.html');
+    await waitForHighlights(page, NEWS_TERMS.length);
+    const first = await hoverCard(page, '自贸试验区');
     expect(first.text).toContain(chinese ? '第 1 / 3 条' : 'clause 1 of 3');
     await page.locator('policy-lens-card button.step').nth(1).click();
     await page.waitForFunction(
@@ -456,8 +468,9 @@ describe('on the page: highlights and hover card', () => {
       await page.waitForTimeout(100);
     }
     await page.evaluate(() => (window as unknown as Hostile).__hostile.restore());
-    expect(await highlightedTexts(page)).toEqual(['高标准农田', '高标准农田']);
-    const point = (await termPoint(page, '高标准农田', 1))!;
+    // The heading's 高标准农田建设 is the metric's longer form; the paragraph's has its figure with it.
+    expect(await highlightedTexts(page)).toEqual(['高标准农田建设', FARM_WITH_FIGURE]);
+    const point = (await termPoint(page, FARM_WITH_FIGURE))!;
     await page.evaluate(() => (window as unknown as Hostile).__hostile.break());
     await page.mouse.move(point.x, point.y + 40);
     await page.mouse.move(point.x, point.y, { steps: 4 });

@@ -103,7 +103,15 @@ describe('reliability: the page DOM is never changed', () => {
     // Scanning: every term of the page's own tree is painted (the one in the shadow root too), nothing else.
     await page.waitForFunction(() => (CSS.highlights.get('policy-lens')?.size ?? 0) >= 6, null, { timeout: 15_000 });
     await page.waitForTimeout(300);
-    expect(await highlightedTexts(page)).toEqual(['高效办成一件事', '高标准农田', '津治通', '适老化改造', '长护险', '天津马拉松赛']);
+    // A metric with the figure beside it is one highlight (50万亩以上<em>高标准</em>农田建设 across three text nodes).
+    expect(await highlightedTexts(page)).toEqual([
+      '高效办成一件事',
+      '50万亩以上高标准农田建设',
+      '津治通',
+      '居家适老化改造1000户',
+      '长护险',
+      '天津马拉松赛',
+    ]);
     expect(await highlightCount(page)).toBe(7);
     expect(await domChanges(page)).toEqual([]);
     // The default look comes from the manifest CSS: no sheet of ours in the document (adopting one restyles every element).

@@ -61,8 +61,9 @@ describe('reliability: frames', () => {
 
     for (const [target, expected] of [
       [page, ['津治通']],
-      [same!, ['鲁班工坊', '适老化改造']],
-      [cross!, ['鲁班工坊', '适老化改造']],
+      // 完成居家适老化改造: the metric's longer form (with 居家), the card the report's term 适老化改造.
+      [same!, ['鲁班工坊', '居家适老化改造']],
+      [cross!, ['鲁班工坊', '居家适老化改造']],
     ] as const) {
       await target.waitForFunction((n) => (CSS.highlights.get('policy-lens')?.size ?? 0) >= n, expected.length, { timeout: 15_000 });
       expect(await highlightedTexts(target)).toEqual(expected);
@@ -70,7 +71,7 @@ describe('reliability: frames', () => {
     }
 
     for (const frame of [same!, cross!]) {
-      await restOnTerm(page, frame, '适老化改造');
+      await restOnTerm(page, frame, '居家适老化改造', '适老化改造');
       const geometry = await cardGeometry(frame);
       expect(geometry.inside, JSON.stringify(geometry)).toBe(true);
       expect(await frame.evaluate(() => document.querySelector('policy-lens-card')!.shadowRoot!.textContent)).toContain('1000户');

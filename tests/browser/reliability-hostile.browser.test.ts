@@ -109,7 +109,20 @@ describe('reliability: a page that breaks the built-ins in its own world', () =>
     expect(await probe.evaluate<boolean>('window.__hostileReady === undefined')).toBe(true);
 
     // Every term: the article's, the shadow root's and the five paragraphs the page adds later.
-    const expected = ['津治通', '津治通', '津治通', '津治通', '津治通', '证照联办', '适老化改造', '长护险', '高标准农田', '高标准农田'];
+    // Sorted by code unit. A metric with its figure is one highlight (50万亩以上高标准农田建设, 居家适老化改造1000户);
+    // the heading's 高标准农田建设 is the metric's longer form.
+    const expected = [
+      '50万亩以上高标准农田建设',
+      '居家适老化改造1000户',
+      '津治通',
+      '津治通',
+      '津治通',
+      '津治通',
+      '津治通',
+      '证照联办',
+      '长护险',
+      '高标准农田建设',
+    ];
     await until(
       async () => (await probe.evaluate<string[]>(HIGHLIGHTED)).length >= expected.length,
       'every highlight',

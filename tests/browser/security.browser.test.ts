@@ -239,7 +239,8 @@ describe('a hostile page cannot drive PolicyLens or read the reader’s settings
 
   it('the page’s world finds no setting of the reader’s but the highlight’s look, and no message of ours', async () => {
     const page = await open('on-page-news.html');
-    await restOnTerm(page, page, '高标准农田');
+    // The farmland metric with its figure (50万亩以上高标准农田建设): a figure card, which shows the page the most.
+    await restOnTerm(page, page, '50万亩以上高标准农田建设', '高标准农田');
     const found = await page.evaluate(() => {
       const probe = (window as unknown as { __probe: { globals: string[]; messages: string[]; events: unknown[] } }).__probe;
       const places: [where: string, text: string][] = [];
@@ -312,8 +313,11 @@ describe('a hostile page cannot drive PolicyLens or read the reader’s settings
         detail: expect.stringMatching(/^\{"contentScriptName":"content","messageId":"\w+"\}$/),
       },
     ]);
-    // What the page does see: the highlights and the open card with its clause.
-    expect(where(/./).filter((w) => w.startsWith('policy-lens-card['))).toEqual(['policy-lens-card[data-clause-id]']);
+    // What the page does see: the highlights and the open card with its clause and the target its figure is set against.
+    expect(where(/./).filter((w) => w.startsWith('policy-lens-card[')).sort()).toEqual([
+      'policy-lens-card[data-clause-id]',
+      'policy-lens-card[data-target-id]',
+    ]);
     await page.close();
   });
 

@@ -31,6 +31,9 @@ interface Expected {
   commitment: string;
   copyCitation: string;
   cardLabel: (term: string) => string;
+  /** The figure card's side for the report's 2024 target, and its relation when the page's figure meets it. */
+  reportTarget: string;
+  relationSame: string;
   welcomeTitle: string;
   sampleSwitch: string;
 }
@@ -49,6 +52,8 @@ const LOCALES: Expected[] = [
     commitment: '承诺',
     copyCitation: '复制引文',
     cardLabel: (term) => `政策透镜：${term}`,
+    reportTarget: '报告目标（2024年）',
+    relationSame: '与报告目标一致',
     welcomeTitle: '欢迎使用政策透镜',
     sampleSwitch: '在本页示例上启用',
   },
@@ -65,6 +70,8 @@ const LOCALES: Expected[] = [
     commitment: 'commitment',
     copyCitation: 'Copy citation',
     cardLabel: (term) => `PolicyLens: ${term}`,
+    reportTarget: "Report's target (2024)",
+    relationSame: "Meets the report's target",
     welcomeTitle: 'Welcome to PolicyLens',
     sampleSwitch: 'On for the sample',
   },
@@ -311,6 +318,7 @@ for (const expected of LOCALES) {
 
     it('the hover card speaks the language: 高标准农田 shows its figures as promised', async () => {
       const page = await newsPage();
+      // 高质量完成50万亩以上高标准农田建设任务: the metric and its figure are one highlight, and its card a figure card.
       const point = await page.evaluate(() => {
         const range = [...(CSS.highlights.get('policy-lens') ?? [])]
           .map((r) => {
@@ -319,7 +327,7 @@ for (const expected of LOCALES) {
             full.setEnd(r.endContainer, r.endOffset);
             return full;
           })
-          .find((r) => r.toString() === '高标准农田');
+          .find((r) => r.toString() === '50万亩以上高标准农田建设');
         if (!range) return null;
         range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
         const box = range.getClientRects()[0]!;
@@ -340,6 +348,8 @@ for (const expected of LOCALES) {
           kinds: [...root.querySelectorAll('.target .kind')].map((k) => k.textContent),
           figures: [...root.querySelectorAll('.target .figure')].map((f) => f.textContent),
           buttons: [...root.querySelectorAll('button')].map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+          reportSide: root.querySelector('.figures .report .label')?.textContent,
+          relation: root.querySelector('.figures .relation')?.textContent,
         };
       });
       expect(card.lang).toBe(expected.htmlLang);
@@ -347,6 +357,8 @@ for (const expected of LOCALES) {
       expect(card.figures).toContain('50万亩以上');
       expect(card.kinds.length).toBeGreaterThan(0);
       expect(new Set(card.kinds)).toEqual(new Set([expected.commitment]));
+      expect(card.reportSide).toBe(expected.reportTarget);
+      expect(card.relation).toBe(expected.relationSame);
       expect(card.buttons).toContain(expected.copyCitation);
       expect(card.buttons.filter((name) => !name), 'card buttons without a name').toEqual([]);
       await page.close();
