@@ -325,7 +325,10 @@ function phraseStart(text: string, end: number, head: TermSuffix, quotes: Quoted
   }
   let first = 0;
   words.forEach((w, i) => {
-    if (isFunctionWord(w.word) || (!head.verbal && LEADING_WORDS.has(w.word.word))) first = i + 1;
+    // A one-character preposition before another lone character is jieba not knowing the word
+    // (出台|自|贸|试验区: 自 is no preposition there), not a boundary; a conjunction (工作|和|强|校) still is.
+    const fragment = w.word.tag === 'p' && w.word.word.length === 1 && words[i + 1]?.word.word.length === 1;
+    if ((isFunctionWord(w.word) && !fragment) || (!head.verbal && LEADING_WORDS.has(w.word.word))) first = i + 1;
   });
   // A verb coordinated with an earlier phrase (患者体验与改善护理服务专项行动):
   // the head belongs to the whole coordination, which is a description.
