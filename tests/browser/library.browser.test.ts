@@ -192,6 +192,20 @@ describe('the library', () => {
       [2024, 'result', '52.6亿美元', TITLE],
       [2025, 'commitment', '55亿美元', TITLE],
     ]);
+
+    // The card of the page's figure sets the same metric side by side across both documents and years.
+    await restOnTerm(news, news, '实际使用外资52.6亿美元', '实际使用外资');
+    const points = await news.evaluate(() =>
+      [...document.querySelector('policy-lens-card')!.shadowRoot!.querySelectorAll('.across .point')].map((li) =>
+        [...li.children].map((part) => part.textContent),
+      ),
+    );
+    expect(points).toEqual([
+      ['2024', '50亿美元', expect.any(String), '2024年天津市政府工作报告'],
+      ['2024', '52.6亿美元', expect.any(String), TITLE],
+      ['2025', '55亿美元', expect.any(String), TITLE],
+    ]);
+    await news.keyboard.press('Escape');
   });
 
   it('opens the new document in the report view, its figures beside the bundled report’s by year', async () => {

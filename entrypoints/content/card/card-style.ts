@@ -67,6 +67,15 @@ mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 1px
 .figures.same .relation { color: var(--result); }
 .figures.differs .relation { color: var(--accent); }
 .figures.other-scope .relation { color: var(--muted); }
+.across { margin: 6px 0; font-size: 13px; }
+.across .label { margin: 0 0 2px; font-size: 12px; color: var(--muted); }
+.series { margin: 0 0 4px; padding: 0; list-style: none; display: grid; gap: 1px; }
+.point { display: grid; grid-template-columns: 3em auto auto 1fr; gap: 6px; align-items: baseline; padding: 0 4px; border-radius: 3px; }
+.point.current { background: var(--figure-bg); }
+.point .figure { font-size: 13px; }
+.point .kind { font-size: 11px; color: var(--commitment); }
+.point.result .kind { color: var(--result); }
+.point .doc { color: var(--muted); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .kind {
   margin-left: auto; flex: none; font-size: 12px; line-height: 1.5; padding: 0 5px;
   border: 1px solid currentColor; border-radius: 4px; color: var(--commitment);

@@ -27,6 +27,7 @@ export type CardMessage =
   | 'cardReportTarget'
   | 'cardReportResult'
   | 'cardPageFigure'
+  | 'cardAcross'
   | RelationMessageKey
   | 'htmlLang';
 

@@ -1,7 +1,7 @@
 // Builds the card's DOM from a clause card. Every string from the report goes
 // in as text (textContent), never as HTML.
 
-import type { ClauseCard, FigureCard } from '@/lib/messages';
+import type { ClauseCard, ClauseView, FigureCard } from '@/lib/messages';
 import type { Target } from '@/lib/model';
 import { foldText, type FoldMap } from '@/lib/match/fold-text';
 import { toDisplayText } from '@/lib/display-text';
@@ -108,6 +108,42 @@ function figures(card: FigureCard): HTMLElement {
   );
 }
 
+/** Series shown at most, and points of each: a card stays a card. */
+const MAX_SERIES = 2;
+const MAX_POINTS = 6;
+
+/**
+ * The same metric as other documents and years state it (the library's
+ * pairing): year, figure, commitment or result, and the document, the point
+ * the card is about marked. A figure card shows its target's series only.
+ */
+function across(view: ClauseView, targetId: string | undefined): HTMLElement | null {
+  const series = (view.comparisons ?? []).filter((s) => !targetId || s.points.some((p) => p.targetId === targetId));
+  if (series.length === 0) return null;
+  const mine = new Set(targetId ? [targetId] : view.targets.map((t) => t.id));
+  return h(
+    'section',
+    { class: 'across', 'aria-label': cardText('cardAcross') },
+    h('p', { class: 'label' }, cardText('cardAcross')),
+    ...series.slice(0, MAX_SERIES).map((entry) =>
+      h(
+        'ul',
+        { class: 'series', lang: 'zh-CN' },
+        ...entry.points.slice(-MAX_POINTS).map((point) =>
+          h(
+            'li',
+            { class: `point ${point.kind}${mine.has(point.targetId) ? ' current' : ''}` },
+            h('span', { class: 'year' }, point.year ? String(point.year) : ''),
+            h('strong', { class: 'figure' }, toDisplayText(point.text)),
+            h('span', { class: 'kind' }, point.kind === 'commitment' ? cardText('cardCommitment') : cardText('cardResult')),
+            h('span', { class: 'doc' }, toDisplayText(point.docTitle)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 export interface CardOptions {
   /** The page's words only point at the term: the header names the report's wording as related, not as the same. */
   related: boolean;
@@ -143,6 +179,7 @@ export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActi
     h('div', { class: 'path', lang: 'zh-CN', title: path.join(' › ') }, path.map(shorten).join(' › ')),
     'relation' in card ? figures(card as FigureCard) : null,
     clauseWithTerm(clauseText, card.term, foldMap),
+    across(view, 'target' in card ? (card as FigureCard).target.id : undefined),
     targets.length
       ? h('ul', { class: 'targets', 'aria-label': cardText('cardTargets') }, ...targets.map(targetLine))
       : h(
