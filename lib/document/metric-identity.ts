@@ -64,6 +64,11 @@ const LEADING = ['新建和改造提升', '改造提升', '新建改建', '新�
 const TRAILING = ['稳定在', '保持在', '控制在', '提高到', '达到', '建设', '任务', '工作', '全面', '规模', '为'];
 /** Totals of whatever the sentence is about (总投资 of one project, 企业 of one scheme): never one series across sentences. */
 const GENERIC_METRICS = new Set(['总投资', '投资', '项目', '资金', '企业', '人数', '人次', '面积', '增幅', '增长', '达到', '总产量']);
+
+/** Whether a metric, made plain, is a total of whatever its sentence is about (总投资, 企业): it names nothing alone. */
+export function isGenericMetric(plain: string): boolean {
+  return GENERIC_METRICS.has(plain);
+}
 const MAGNITUDE = /^(?:万亿|亿|千万|百万|万|千|百)/;
 const AREA = new Set(['亩', '平方米', '平方公里', '公顷']);
 const LENGTH = new Set(['公里', '千米', '米']);
@@ -117,7 +122,7 @@ export function aliasIndex(aliases: readonly MetricAlias[]): Map<string, string>
 /** The series a figure belongs to; undefined when its metric says too little to pair (one character, or a generic total). */
 export function metricKey(target: Pick<Target, 'metric' | 'unit'>, region: string, aliases: Map<string, string>): { key: string; metric: string; unitKind: string } | undefined {
   const plain = normaliseMetric(target.metric);
-  if (plain.length < 2 || GENERIC_METRICS.has(plain)) return undefined;
+  if (plain.length < 2 || isGenericMetric(plain)) return undefined;
   const metric = aliases.get(plain) ?? plain;
   const kind = unitKind(target.unit);
   return { key: `${region}|${metric}|${kind}`, metric, unitKind: kind };

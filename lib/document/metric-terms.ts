@@ -9,21 +9,30 @@
 import type { FigureMode, ReportDocument, Target, Term } from '../model';
 import { foldText } from '../match/fold-text';
 import { dictionaryTag, isDictionaryWord } from './jieba';
-import { LEADING_WORDS } from './term-suffixes';
 import { stableId } from './stable-id';
+import { isGenericMetric, normaliseMetric } from './metric-identity';
 import { termVariants, type VariantFacts } from './term-variants';
 
 /** Generic heads a metric is cited without: 高标准农田建设任务, 经济薄弱村三年扶持, 就业困难人员就业. */
 const GENERIC_TAIL = /(?:[一二两三四五六七八九十\d]+年)?(?:建设|任务|工作|扶持|就业)$/;
 /** A metric shorter than this names nothing on its own page (增幅, 收入). */
-const MIN_METRIC = 2;
-/** A form this short, or one dictionary word, is an ordinary word: a mention only with its figure. */
-const MIN_SPECIFIC = 4;
+const MIN_METRIC = 3;
+/**
+ * A form this short, or one dictionary word, is an ordinary word: a mention
+ * only with its figure. Four characters of two common words (服务企业, 城镇新增)
+ * are as ordinary as one; the report's own metrics that stand alone are
+ * longer (高标准农田, 经济薄弱村, 实际使用外资).
+ */
+const MIN_SPECIFIC = 5;
 /** What a list of several things reads like: no one metric (个人、家庭和政企客户). */
 const LIST = /[、,，;；]|和|及/;
 /** An existing term lends its targets to a metric only when it is most of it (适老化改造 of 居家适老化改造). */
 const MIN_SHARE = 0.6;
-/** Tags of a word a metric adds to the term it holds that still names the thing (居家, 建设): nouns. */
+/**
+ * Tags of a word a metric adds to the term it holds that still names the
+ * thing (居家, 建设, 场景): nouns. jieba tags a verb such as 新建 a place (ns)
+ * and 打造 a verb: neither is taken.
+ */
 const NAMING_TAGS = new Set(['n', 'vn', 'nz']);
 
 /**
@@ -33,21 +42,29 @@ const NAMING_TAGS = new Set(['n', 'vn', 'nz']);
  */
 function namesTheTerm(form: string, termForm: string): boolean {
   const extra = form.startsWith(termForm) ? form.slice(termForm.length) : form.endsWith(termForm) ? form.slice(0, -termForm.length) : '';
-  if (!extra || extra.length > 2 || LEADING_WORDS.has(extra)) return false;
+  if (!extra || extra.length > 2) return false;
   const words = dictionaryTag(extra);
   return words.length === 1 && NAMING_TAGS.has(words[0]!.tag);
 }
 
-/** The forms a metric is cited by, folded: the phrase without quotes, with quotes, and without its generic tail. */
+/**
+ * The forms a metric is cited by, folded: the phrase without quotes, with
+ * quotes, and its core without a generic tail (高标准农田建设 → 高标准农田) and
+ * without the words that only say how or when (metric-identity's
+ * normaliseMetric: 粮食播种面积稳定在 → 粮食播种面积, 新增养老机构床位 →
+ * 养老机构床位), the core last. None when the core names nothing alone: a
+ * list (个人、家庭和政企客户), a word too short, or a total of whatever the
+ * sentence is about (企业, 达到, 总产量), which with any figure would light up
+ * every page.
+ */
 export function metricForms(metric: string): string[] {
-  const forms = new Set<string>();
   const plain = metric.replace(/[“”"「」]/g, '');
-  if (plain.length < MIN_METRIC || LIST.test(plain)) return [];
-  forms.add(plain);
-  if (plain !== metric) forms.add(metric);
+  if (LIST.test(plain)) return [];
   const tail = GENERIC_TAIL.exec(plain);
-  if (tail && tail.index >= MIN_SPECIFIC - 1) forms.add(plain.slice(0, tail.index));
-  return [...forms].map((form) => foldText(form, {}));
+  const untailed = tail && tail.index >= MIN_SPECIFIC - 1 ? plain.slice(0, tail.index) : plain;
+  const core = normaliseMetric(untailed);
+  if (core.length < MIN_METRIC || isGenericMetric(core)) return [];
+  return [...new Set([plain, metric, untailed, core])].map((form) => foldText(form, {}));
 }
 
 /**

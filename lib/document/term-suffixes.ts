@@ -91,6 +91,8 @@ export const LEADING_WORDS: ReadonlySet<string> = new Set([
   '深入开展', '深入推进', '深入实施',
   // 认真学习贯彻第五次全国经济普查: jieba tags 认真学习 a noun.
   '认真学习', '学习贯彻', '贯彻', '贯彻落实',
+  // 建成高标准农田, 建成口袋公园: what is built, not its name.
+  '建成',
 ]);
 
 /**

@@ -36,16 +36,24 @@ describe('metric forms', () => {
     expect(metricForms('“高效办成一件事”场景')).toEqual(['高效办成一件事场景', '"高效办成一件事"场景']);
   });
 
-  it('are none for a list of several things', () => {
+  it('drop the words that only say how or when, the core last', () => {
+    expect(metricForms('粮食播种面积稳定在')).toEqual(['粮食播种面积稳定在', '粮食播种面积']);
+    expect(metricForms('新增养老机构床位')).toEqual(['新增养老机构床位', '养老机构床位']);
+  });
+
+  it('are none for a list of several things, a word too short, or a total of whatever the sentence is about', () => {
     expect(metricForms('个人、家庭和政企客户')).toEqual([]);
+    expect(metricForms('增幅')).toEqual([]);
+    expect(metricForms('企业')).toEqual([]);
+    expect(metricForms('达到')).toEqual([]);
   });
 });
 
 describe('every target of the seed', () => {
-  it('is carried by a term, unless its metric is a list', () => {
+  it('is carried by a term, unless its metric is a list or a total of whatever its sentence is about', () => {
     const carried = new Set(bundle.terms.flatMap((t) => t.targetIds ?? []));
     const lost = bundle.targets.filter((t) => !carried.has(t.id)).map((t) => t.metric);
-    expect(lost).toEqual(['个人、家庭和政企客户']);
+    expect(lost).toEqual(['个人、家庭和政企客户', '增幅', '总投资']);
   });
 
   it('lends an existing term its target rather than making a second term', () => {
