@@ -75,6 +75,9 @@ const nearMisses = JSON.parse(readFileSync(join(fixtures, 'near-misses.json'), '
 interface Tally {
   total: number;
   found: number;
+  /** Of the mentions whose cited term the index holds: how well the variants of known terms are found. */
+  indexedTotal: number;
+  indexedFound: number;
   markedRelated: number;
   expectedRelated: number;
   missed: string[];
@@ -82,7 +85,7 @@ interface Tally {
 const tally = new Map<string, Tally>();
 const count = (key: string) => {
   let t = tally.get(key);
-  if (!t) tally.set(key, (t = { total: 0, found: 0, markedRelated: 0, expectedRelated: 0, missed: [] }));
+  if (!t) tally.set(key, (t = { total: 0, found: 0, indexedTotal: 0, indexedFound: 0, markedRelated: 0, expectedRelated: 0, missed: [] }));
   return t;
 };
 
@@ -94,12 +97,15 @@ for (const entry of mentions) {
     ([s, e, id]) => s < end && e > at && names(snapshot.termById.get(id)!, entry.term),
   );
   const keys = [entry.category, ...(entry.category === 'traditional' && entry.base ? [`traditional/${entry.base}`] : [])];
+  const indexed = snapshot.terms.some((t) => names(t, entry.term));
   for (const key of keys) {
     const t = count(key);
     t.total++;
+    if (indexed) t.indexedTotal++;
     if (entry.related) t.expectedRelated++;
     if (hit) {
       t.found++;
+      if (indexed) t.indexedFound++;
       if (entry.related && hit[3]) t.markedRelated++;
     } else t.missed.push(`${entry.id} ${entry.mention} → ${entry.term}`);
   }
@@ -195,19 +201,23 @@ const rows = order.filter((k) => tally.has(k)).map((key) => {
     recall: Number(rate(t).toFixed(4)),
     target,
     meets: target === undefined ? undefined : rate(t) >= target,
+    indexed: `${t.indexedFound}/${t.indexedTotal}`,
     ...(t.expectedRelated ? { markedRelated: `${t.markedRelated}/${t.expectedRelated}` } : {}),
     missed: t.missed,
   };
 });
 
 console.log(`index ${bundle.version}: ${bundle.terms.length} terms`);
-console.log('category'.padEnd(24) + 'found'.padStart(9) + 'recall'.padStart(9) + 'target'.padStart(9) + '  related marked');
+console.log(
+  'category'.padEnd(24) + 'found'.padStart(9) + 'recall'.padStart(9) + 'target'.padStart(9) + '  of indexed terms' + '  related marked',
+);
 for (const row of rows) {
   console.log(
     row.category.padEnd(24) +
       `${row.found}/${row.total}`.padStart(9) +
       `${(row.recall * 100).toFixed(1)}%`.padStart(9) +
       (row.target === undefined ? '' : `${row.meets ? '≥' : '<'}${row.target * 100}%`).padStart(9) +
+      row.indexed.padStart(19) +
       (row.markedRelated ? `  ${row.markedRelated}` : ''),
   );
 }
