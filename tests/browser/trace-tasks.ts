@@ -110,28 +110,7 @@ export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
  */
 export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUrl: string): TaskStats {
   const mainThreads = rendererMainThreads(events);
-  const tasksByPid = new Map<number, { start: number; end: number; cpu: number; ours: boolean; samples: string[] }[]>();
-  for (const e of events) {
-    if (e.name !== 'RunTask' || e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
-    const list = tasksByPid.get(e.pid) ?? [];
-    list.push({ start: e.ts, end: e.ts + (e.dur ?? 0), cpu: e.tdur ?? e.dur ?? 0, ours: false, samples: [] });
-    tasksByPid.set(e.pid, list);
-  }
-  for (const list of tasksByPid.values()) list.sort((a, b) => a.start - b.start);
-
-  const taskAt = (pid: number, ts: number) => {
-    const list = tasksByPid.get(pid);
-    if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start <= ts) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    const task = list[hi];
-    return task && ts <= task.end ? task : undefined;
-  };
+  const { tasksByPid, taskAt } = mainThreadTasks(events, mainThreads);
 
   // Script events that name the extension's script.
   for (const e of events) {
@@ -213,6 +192,42 @@ function pageProcesses(events: TraceEvent[], pageUrl: string): Set<number> {
   return new Set(events.filter((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl).map((e) => e.pid));
 }
 
+interface Task {
+  start: number;
+  end: number;
+  /** Thread (CPU) time: less than end - start when the thread waited for a core. */
+  cpu: number;
+  ours: boolean;
+  /** The leaf frame of each sample taken in it. */
+  samples: string[];
+}
+
+/** The tasks of renderer main threads, by process, and the task running at a time. */
+function mainThreadTasks(events: TraceEvent[], mainThreads: Set<string>) {
+  const tasksByPid = new Map<number, Task[]>();
+  for (const e of events) {
+    if (e.name !== 'RunTask' || e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
+    const list = tasksByPid.get(e.pid) ?? [];
+    list.push({ start: e.ts, end: e.ts + (e.dur ?? 0), cpu: e.tdur ?? e.dur ?? 0, ours: false, samples: [] });
+    tasksByPid.set(e.pid, list);
+  }
+  for (const list of tasksByPid.values()) list.sort((a, b) => a.start - b.start);
+  const taskAt = (pid: number, ts: number): Task | undefined => {
+    const list = tasksByPid.get(pid);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start <= ts) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const task = list[hi];
+    return task && ts <= task.end ? task : undefined;
+  };
+  return { tasksByPid, taskAt };
+}
+
 interface SampledNode {
   parent?: number;
   url: string;
@@ -225,17 +240,11 @@ interface SampledProfile {
   /** The thread the profile samples (its Profile event's). */
   tid: number;
   nodes: Map<number, SampledNode>;
-  /** Each sample: its time (trace clock, µs), its stack's leaf and the time it stands for (µs). */
-  samples: { time: number; node: number; weight: number }[];
+  /** Each sample: its time (trace clock, µs) and its stack's leaf. */
+  samples: { time: number; node: number }[];
 }
 
-/**
- * The V8 sampling profiles in a trace: Profile gives the thread and start
- * time, ProfileChunks the nodes, samples and time deltas. A sample stands for
- * the time to the next one, at most twice the profile's median interval: the
- * profiler takes no sample while the thread sleeps, so the last sample before
- * an idle spell would otherwise be given the whole spell.
- */
+/** The V8 sampling profiles in a trace: Profile gives the thread and start time, ProfileChunks the nodes, samples and time deltas. */
 function sampledProfiles(events: TraceEvent[]): SampledProfile[] {
   const profiles = new Map<string, SampledProfile & { time: number }>();
   for (const e of events) {
@@ -257,14 +266,8 @@ function sampledProfiles(events: TraceEvent[]): SampledProfile[] {
     const deltas = e.args?.data?.timeDeltas ?? [];
     samples.forEach((node, i) => {
       profile.time += deltas[i] ?? 0;
-      profile.samples.push({ time: profile.time, node, weight: 0 });
+      profile.samples.push({ time: profile.time, node });
     });
-  }
-  for (const profile of profiles.values()) {
-    const list = profile.samples;
-    const gaps = list.slice(1).map((s, i) => s.time - list[i]!.time).sort((a, b) => a - b);
-    const cap = 2 * (gaps[gaps.length >> 1] ?? 0);
-    list.forEach((s, i) => (s.weight = Math.min((list[i + 1]?.time ?? s.time) - s.time, cap)));
   }
   return [...profiles.values()];
 }
@@ -278,41 +281,58 @@ function holdsScript(nodes: Map<number, SampledNode>, leaf: number, prefix: stri
 }
 
 export interface ScriptTime {
-  /** Main-thread time of the samples with a frame of the script on their stack. */
+  /** Main-thread CPU time of the script (see scriptTime). */
   ms: number;
+  /** Samples with a frame of the script on their stack. */
   samples: number;
   /** From the first to the last such sample: when the script's work on the page settled. */
   spanMs: number;
-  /** Self time by leaf frame, largest first ("function @ file 1.2 ms"). */
+  /** CPU time by leaf frame of those samples, largest first ("function @ file 1.2 ms"). */
   top: string[];
 }
 
 /**
  * What scripts whose URL starts with `scriptPrefix` cost the page's main
- * thread over the whole trace: every sample of the page's renderer main
- * thread whose stack holds one of their frames (their calls into the DOM and
- * the continuations of their promises included, which task-level script
- * events miss). Needs a trace taken with `hires` to weigh a few milliseconds.
+ * thread over the whole trace: each main-thread task's CPU time, shared out
+ * by its samples, and the share of the samples whose stack holds a frame of
+ * those scripts (their calls into the DOM and the continuations of their
+ * promises included, which task-level script events miss). A sample stands
+ * for the time to the next one within its task. CPU time, not wall time: on
+ * a busy machine a task's wall time includes waiting for a core, and the
+ * profiler's own thread, starved too, takes fewer samples, which coarsens
+ * the shares without shrinking the time shared. Needs a trace taken with
+ * `hires` to weigh a few milliseconds.
  */
 export function scriptTime(events: TraceEvent[], scriptPrefix: string, pageUrl: string): ScriptTime {
   const mainThreads = rendererMainThreads(events);
   const pagePids = pageProcesses(events, pageUrl);
+  const { taskAt } = mainThreadTasks(events, mainThreads);
+  const inTasks: { task: Task; span: number; label?: string; time: number }[] = [];
+  const sampled = new Map<Task, number>();
+  for (const profile of sampledProfiles(events)) {
+    if (!pagePids.has(profile.pid) || !mainThreads.has(`${profile.pid}:${profile.tid}`)) continue;
+    profile.samples.forEach((sample, i) => {
+      const task = taskAt(profile.pid, sample.time);
+      if (!task) return;
+      const span = Math.min(profile.samples[i + 1]?.time ?? task.end, task.end) - sample.time;
+      sampled.set(task, (sampled.get(task) ?? 0) + span);
+      const ours = holdsScript(profile.nodes, sample.node, scriptPrefix);
+      inTasks.push({ task, span, time: sample.time, label: ours ? profile.nodes.get(sample.node)!.label : undefined });
+    });
+  }
   let total = 0;
   let count = 0;
   let first = Infinity;
   let last = -Infinity;
   const self = new Map<string, number>();
-  for (const profile of sampledProfiles(events)) {
-    if (!pagePids.has(profile.pid) || !mainThreads.has(`${profile.pid}:${profile.tid}`)) continue;
-    for (const sample of profile.samples) {
-      if (!holdsScript(profile.nodes, sample.node, scriptPrefix)) continue;
-      total += sample.weight;
-      count++;
-      first = Math.min(first, sample.time);
-      last = Math.max(last, sample.time);
-      const label = profile.nodes.get(sample.node)!.label;
-      self.set(label, (self.get(label) ?? 0) + sample.weight);
-    }
+  for (const { task, span, label, time } of inTasks) {
+    if (label === undefined) continue;
+    const cpu = (task.cpu * span) / sampled.get(task)!;
+    total += cpu;
+    count++;
+    first = Math.min(first, time);
+    last = Math.max(last, time);
+    self.set(label, (self.get(label) ?? 0) + cpu);
   }
   return {
     ms: total / 1000,
