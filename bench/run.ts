@@ -64,11 +64,12 @@ function build() {
 }
 
 if (!skipBuild) build();
-const { table, searchWords } = readIndex(INDEX_FILE);
+const { table, terms, foldMap, searchWords } = readIndex(INDEX_FILE);
 const seedText = readFileSync(SEED_FILE, 'utf8');
-const forms = table.terms.flatMap((t) => t.forms);
-log(`${table.terms.length} terms, ${forms.length} forms; generating pages`);
-const pages = generatePages(seedText, { forms, foldMap: table.foldMap });
+const forms = terms.flatMap((t) => t.forms);
+const markForms = markTerms(terms);
+log(`${terms.length} terms, ${forms.length} forms; generating pages`);
+const pages = generatePages(seedText, { forms, foldMap });
 const pageDir = mkdtempSync(join(tmpdir(), 'policylens-bench-pages-'));
 for (const page of Object.values(pages)) writeFileSync(join(pageDir, `${page.name}.html`), page.html);
 const server = await serveFixtures(pageDir);
@@ -87,6 +88,7 @@ for (const name of PAGES) {
     limitMs: MARK_LIMIT_MS,
     repeatBelowMs: args.includes('--full') ? Infinity : REPEAT_BELOW_MS,
     table,
+    markTerms: markForms,
     ...('source' in driver ? { driverSource: driver.source } : { driverMissing: driver.error }),
   });
 }
@@ -97,7 +99,7 @@ if ('source' in driver) {
   for (const name of PAGES) profiles[name] = await profileScan(plain.context, url(name), driver.source, table);
 }
 const synthetic = syntheticTerms(seedText, forms.length * 19, {
-  foldMap: table.foldMap,
+  foldMap,
   exclude: forms,
 });
 const matcher =
@@ -107,8 +109,8 @@ const matcher =
         plain.context,
         url('long'),
         driver.source,
-        { real: table.terms, twentyfold: [...table.terms, ...synthetic] },
-        table.foldMap,
+        { real: terms, twentyfold: [...terms, ...synthetic] },
+        foldMap,
         // Cheap runs, and the machine is shared: more of them steady the median.
         runs * 3,
       ))
@@ -137,7 +139,7 @@ for (const name of PAGES) {
 // The whole cost: PolicyLens, mark.js and the floor take turns load by load, so a slow spell of the machine is shared.
 const subjects = {
   policyLens: { context: withExt.context, prefix: `chrome-extension://${withExt.extensionId}/` },
-  markJs: { context: plain.context, ...markPeer(markTerms(table)) },
+  markJs: { context: plain.context, ...markPeer(markForms) },
   floor: { context: plain.context, ...floorPeer() },
 };
 type Subject = keyof typeof subjects;
@@ -220,7 +222,7 @@ for (const name of PAGES) {
     pass: name === 'long' && pl !== undefined && regexp !== undefined ? regexp / pl >= 5 : undefined,
     note:
       name === 'long' && pl !== undefined && regexp !== undefined && regexp / pl < 5 && floor
-        ? `the budget needs PolicyLens ≤ ${ms(regexp / 5)}, ${times(regexp / 5 / floor)} the floor (stricter than the ≤ 4× floor budget); with ${markTerms(table).length} forms one alternation costs mark.js only ${times(regexp / floor)} the floor`
+        ? `the budget needs PolicyLens ≤ ${ms(regexp / 5)}, ${times(regexp / 5 / floor)} the floor (stricter than the ≤ 4× floor budget); with ${markForms.length} forms one alternation costs mark.js only ${times(regexp / floor)} the floor`
         : undefined,
     data: s.markRegExp,
   });
@@ -236,7 +238,7 @@ for (const name of PAGES) {
     budget: name === 'long' ? '≥ 500× PolicyLens' : undefined,
     note:
       name === 'long' && pl !== undefined && kw !== undefined && kw / pl < 500 && floor && !keywords.timedOut
-        ? `mark(terms) walks the page once per form: ${ms(kw / markTerms(table).length)} a form here, ${markTerms(table).length} forms; the budget needs PolicyLens ≤ ${ms(kw / 500)}, ${times(kw / 500 / floor)} the floor, or a list of about ${Math.ceil((500 * pl) / (kw / markTerms(table).length))} forms at today's PolicyLens time`
+        ? `mark(terms) walks the page once per form: ${ms(kw / markForms.length)} a form here, ${markForms.length} forms; the budget needs PolicyLens ≤ ${ms(kw / 500)}, ${times(kw / 500 / floor)} the floor, or a list of about ${Math.ceil((500 * pl) / (kw / markForms.length))} forms at today's PolicyLens time`
         : undefined,
     // A stopped run gives a lower bound: it passes if even that is enough, and is unknown otherwise.
     pass:
@@ -318,8 +320,8 @@ if (matcher) {
   rows.push({ figure: `matcher scan of the long page, real list (${real!.matches} matches)`, value: spread(real!.scanMs) });
   const scanRatio = twentyfold!.scanMs.median / real!.scanMs.median;
   const longText = [...pages.long.html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')).join('');
-  const shareReal = alphabetShare(longText, table.terms, table.foldMap);
-  const shareTwenty = alphabetShare(longText, [...table.terms, ...synthetic], table.foldMap);
+  const shareReal = alphabetShare(longText, terms, foldMap);
+  const shareTwenty = alphabetShare(longText, [...terms, ...synthetic], foldMap);
   rows.push({
     figure: `matcher scan of the long page, 20× list (${twentyfold!.matches} matches)`,
     value: spread(twentyfold!.scanMs),
@@ -398,7 +400,7 @@ writeResults(
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverage: loadavg(), node: process.version, chromium },
     indexVersion: table.version,
-    terms: table.terms.length,
+    terms: terms.length,
     forms: forms.length,
     pages: Object.fromEntries(Object.values(pages).map((p) => [p.name, { textLength: p.textLength, paragraphs: p.paragraphs }])),
     runs,

@@ -3,11 +3,14 @@
 
 import { readFileSync } from 'node:fs';
 import { createSnapshot, termTable } from '@/lib/store/index-snapshot';
-import type { IndexBundle } from '@/lib/model';
+import type { IndexBundle, Term } from '@/lib/model';
 import type { TermTable } from '@/lib/messages';
 
 export interface BenchIndex {
   table: TermTable;
+  /** The terms and fold map the table was built from, for mark.js and the matcher's own figures. */
+  terms: Term[];
+  foldMap: Record<string, string>;
   /** Terms a reader would search for: the most cited terms of four characters or more, most cited first. */
   searchWords: string[];
 }
@@ -21,6 +24,8 @@ export function readIndex(indexPath: string): BenchIndex {
     .map((t) => t.term);
   return {
     table: termTable(createSnapshot(bundle)),
+    terms: bundle.terms,
+    foldMap: bundle.foldMap,
     searchWords,
   };
 }

@@ -4,22 +4,34 @@
 // or an oversized payload gets an error reply and the background keeps serving.
 
 import type { Clause, DocumentKind, Target, TermKind } from './model';
-import type { FoldMap } from './match/fold-text';
 import type { MatcherTables } from './match/matcher';
 
-/** What the content script needs to match: ids and folded forms only. */
-export interface MatchTerm {
-  id: string;
-  term: string;
-  forms: string[];
-}
-
+/**
+ * What a page needs to find and name the terms, built once per index by the
+ * background and sent to every page and frame with Han text: so nothing in
+ * it is an object per term, which a message would copy one by one.
+ */
 export interface TermTable {
   version: string;
-  terms: MatchTerm[];
-  foldMap: FoldMap;
   /** The matcher over every form of every term, built by the background: a page loads it without building. */
   matcher: MatcherTables;
+  /** Every term's id and name, "id\tname" a line (see termNamesText): a page reads it only to name the terms it shows. */
+  names: string;
+}
+
+/** The names line of a term table. */
+export function termNamesText(terms: readonly { id: string; term: string }[]): string {
+  return terms.map((t) => `${t.id}\t${t.term}`).join('\n');
+}
+
+/** Term id → name, from a term table's names. */
+export function readTermNames(names: string): Map<string, string> {
+  const byId = new Map<string, string>();
+  for (const line of names.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) byId.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return byId;
 }
 
 export type SiteStateSource = 'site' | 'default' | 'global';
@@ -50,6 +62,8 @@ export interface ClauseCard {
   termId: string;
   term: string;
   termKind: TermKind;
+  /** [start, end) offsets of the term in the clause text (found folded, so 標 still finds 标), to emphasise. */
+  marks: [number, number][];
   /** Index of the clause shown among all clauses of the term. */
   index: number;
   total: number;

@@ -3,9 +3,9 @@
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
-import type { Settings } from '@/extension/settings';
+import type { Settings } from '@/lib/default-settings';
 import type { Matcher } from '@/lib/match/matcher';
-import type { ClauseCard, TabRequests, TermTable } from '@/lib/messages';
+import { readTermNames, type ClauseCard, type TabRequests, type TermTable } from '@/lib/messages';
 import { HoverCard } from './card/hover-card';
 import { cardText } from './card/card-text';
 import { ownerBlock } from './collect-text';
@@ -43,7 +43,9 @@ export function startSession(options: {
   style.update(settings.highlightStyle, settings.highlightColor);
   style.adoptInto(document);
   const shadowRoots = new Set<ShadowRoot>();
-  const termNames = new Map(table.terms.map((t) => [t.id, t.term]));
+  // Read on the first card or popup question, not at the start: most pages are never asked.
+  let termNames: Map<string, string> | undefined;
+  const termName = (id: string) => (termNames ??= readTermNames(table.names)).get(id);
   const cards = new Map<string, Promise<ClauseCard>>();
 
   let watcher: MutationWatcher | undefined;
@@ -76,7 +78,6 @@ export function startSession(options: {
   let request = 0;
   const card = new HoverCard({
     ctx,
-    foldMap: table.foldMap,
     onStep: (current, next) => {
       // Stepping by keyboard keeps the focus in the card it re-renders.
       const focus = card.contains(document.activeElement);
@@ -125,15 +126,15 @@ export function startSession(options: {
     if (!rect) return;
     shown = match;
     painter.hover(match.range);
-    const term = termNames.get(match.termId) ?? '';
-    if (!card.isOpen) void card.showMessage(term, cardText('cardLoading'), { anchor: rect, focus });
+    const term = termName(match.termId) ?? '';
+    if (!card.isOpen) card.showMessage(term, cardText('cardLoading'), { anchor: rect, focus });
     try {
       const answer = await clauseCard(match.termId, clauseIndex);
       if (mine !== request || signal.aborted) return;
-      await card.show(answer, { anchor: rect, focus });
+      card.show(answer, { anchor: rect, focus });
     } catch (error) {
       if (mine !== request || signal.aborted || ctx.isInvalid) return;
-      await card.showMessage(term, cardText('cardFailed', error instanceof Error ? error.message : String(error)), {
+      card.showMessage(term, cardText('cardFailed', error instanceof Error ? error.message : String(error)), {
         anchor: rect,
         focus,
       });
@@ -179,7 +180,7 @@ export function startSession(options: {
     pageTerms(): TabRequests['page-terms']['res'] {
       const counts = new Map<string, number>();
       for (const match of index.all()) counts.set(match.termId, (counts.get(match.termId) ?? 0) + 1);
-      const terms = [...counts].map(([id, count]) => ({ id, term: termNames.get(id) ?? id, count }));
+      const terms = [...counts].map(([id, count]) => ({ id, term: termName(id) ?? id, count }));
       terms.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh'));
       return { terms };
     },

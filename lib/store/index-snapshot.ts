@@ -5,8 +5,9 @@
 
 import type { Clause, ReportDocument, Target, Term } from '../model';
 import { groupBy } from '../group-by';
-import { buildMatcherTables, type MatcherTables } from '../match/matcher';
-import type { ClauseCard, ClauseView, IndexCounts, TermTable } from '../messages';
+import { foldText } from '../match/fold-text';
+import { buildMatcherTables } from '../match/matcher';
+import { termNamesText, type ClauseCard, type ClauseView, type IndexCounts, type TermTable } from '../messages';
 
 export interface IndexSnapshot {
   version: string;
@@ -21,8 +22,8 @@ export interface IndexSnapshot {
   targetsByClause: Map<string, Target[]>;
   /** Each document's clauses in reading order. */
   clausesByDoc: Map<string, Clause[]>;
-  /** Built once here, sent with every term table. */
-  matcherTables: MatcherTables;
+  /** Built once here, for each index the background loads; every page and frame gets this one, never built per page. */
+  termTable: TermTable;
 }
 
 export interface SnapshotSource {
@@ -48,7 +49,11 @@ export function createSnapshot(source: SnapshotSource): IndexSnapshot {
     termById: new Map(source.terms.map((t) => [t.id, t])),
     targetsByClause,
     clausesByDoc,
-    matcherTables: buildMatcherTables(source.terms, source.foldMap),
+    termTable: {
+      version: source.version,
+      matcher: buildMatcherTables(source.terms, source.foldMap),
+      names: termNamesText(source.terms),
+    },
   };
 }
 
@@ -62,12 +67,7 @@ export function countsOfSnapshot(snapshot: IndexSnapshot): IndexCounts {
 }
 
 export function termTable(snapshot: IndexSnapshot): TermTable {
-  return {
-    version: snapshot.version,
-    terms: snapshot.terms.map((t) => ({ id: t.id, term: t.term, forms: t.forms })),
-    foldMap: snapshot.foldMap,
-    matcher: snapshot.matcherTables,
-  };
+  return snapshot.termTable;
 }
 
 function sectionAimOf(doc: ReportDocument | undefined, sectionId: string): string {
@@ -108,5 +108,15 @@ export function clauseCard(snapshot: IndexSnapshot, termId: string, index: numbe
   const at = Math.min(Math.max(0, index), total - 1);
   const view = clauseView(snapshot, term.clauseIds[at]!);
   if (!view) return undefined;
-  return { termId, term: term.term, termKind: term.kind, index: at, total, view };
+  const marks = occurrences(foldText(view.clause.text, snapshot.foldMap), foldText(term.term, snapshot.foldMap));
+  return { termId, term: term.term, termKind: term.kind, marks, index: at, total, view };
+}
+
+/** Where `needle` stands in `text`, occurrence after occurrence (folding keeps every offset). */
+function occurrences(text: string, needle: string): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = needle ? text.indexOf(needle) : -1; i !== -1; i = text.indexOf(needle, i + needle.length)) {
+    found.push([i, i + needle.length]);
+  }
+  return found;
 }
