@@ -5,7 +5,7 @@
 // forbids inline <style>. The manifest CSS (style.css) carries the default
 // look, so a page that refuses adoption still shows the terms.
 
-import { DEFAULT_SETTINGS, type HighlightStyle } from '@/extension/settings';
+import { DEFAULT_SETTINGS, type HighlightStyle } from '@/lib/default-settings';
 import { HIGHLIGHT, HOVER_HIGHLIGHT } from './paint';
 
 const FALLBACK_COLOR = '#c2410c';

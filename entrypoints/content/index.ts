@@ -1,20 +1,31 @@
-// PolicyLens on every page and frame. It stays idle until the background says
-// this site is on, then asks once for the term table and starts a session;
-// a change of settings asks again, so switching off drops every highlight and
-// listener at once and switching on scans again, without a reload. When the
-// extension is reloaded or updated, WXT's context invalidates this script and
-// everything stops before the old script can throw "Extension context
+// PolicyLens on every page and frame. What a page pays for it before its
+// terms are found is kept to what it must be (issue 13, measured by
+// `npm run bench`'s whole-cost rows):
+// - nothing at all until the document has Han text (wait-for-han-text.ts):
+//   every term has some, and most pages and frames have none;
+// - then one read of the settings from storage, and the site decided here
+//   (lib/site-state), not asked of the background;
+// - only on a site that is on, one message for the term table, whose matcher
+//   arrives as typed arrays and loads without being built or copied.
+// A change of settings decides again, so switching off drops every highlight
+// and listener at once and switching on scans again, without a reload. When
+// the extension is reloaded or updated, WXT's context invalidates this script
+// and everything stops before the old script can throw "Extension context
 // invalidated" into the page's console.
 
 import './style.css';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
-import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '@/extension/settings';
+import { SETTINGS_KEY, SETTINGS_META_KEY, storedSettings } from '@/extension/settings-version';
+import type { Settings } from '@/lib/default-settings';
 import { loadMatcher, type Matcher } from '@/lib/match/matcher';
 import type { TermTable } from '@/lib/messages';
+import { resolveSiteState } from '@/lib/site-state';
 import { startSession, type Session } from './session';
 import { listenForTabMessages } from './tab-messages';
+import { whenHanText } from './wait-for-han-text';
 
 /** Waits before asking the background again while it loads its index: 0.5 s, 1 s, 2 s … */
 const RETRY_BASE_MS = 500;
@@ -38,28 +49,36 @@ function pageUrl(): string {
   return window.origin && window.origin !== 'null' ? `${window.origin}/` : location.href;
 }
 
+/** The settings as stored: one read, without WXT's storage item (settings-version.ts). */
+async function readStoredSettings(): Promise<Settings> {
+  return storedSettings(await browser.storage.local.get([SETTINGS_KEY, SETTINGS_META_KEY]));
+}
+
 async function run(ctx: ContentScriptContext): Promise<void> {
+  await whenHanText(document, ctx.signal);
+  if (ctx.isInvalid) return;
+
   let session: Session | undefined;
   let table: TermTable | undefined;
   let matcher: Matcher | undefined;
-  let settings: Settings = DEFAULT_SETTINGS;
+  let settings: Settings | undefined;
   let failures = 0;
   let queue = Promise.resolve();
 
   const sync = async () => {
     if (ctx.isInvalid) return;
     try {
-      const state = await askBackground('site-state', { url: pageUrl() });
-      if (ctx.isInvalid) return;
-      if (state.enabled && !session) {
+      settings ??= await readStoredSettings();
+      const enabled = resolveSiteState(settings, pageUrl()).enabled;
+      if (enabled && !session) {
         table ??= await askBackground('term-table', {});
         matcher ??= loadMatcher(table.matcher);
         if (ctx.isInvalid) return;
         session = startSession({ ctx, table, matcher, settings });
-      } else if (!state.enabled && session) {
+      } else if (!enabled && session) {
         session.stop();
         session = undefined;
-      }
+      } else session?.applySettings(settings);
       failures = 0;
     } catch {
       // The background may still be loading its index, or the extension is being reloaded.
@@ -75,21 +94,18 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     session?.stop();
     session = undefined;
   });
-  listenForTabMessages(() => session?.handlers, ctx.signal);
+  // Only the top frame answers the popup, so one page gives one answer and one card.
+  if (window === window.top) listenForTabMessages(() => session?.handlers, ctx.signal);
 
-  try {
-    settings = await readSettings();
-  } catch {
-    // Storage unreadable: run with the defaults.
-  }
-  const unwatch = settingsItem.watch((value) => {
-    settings = { ...DEFAULT_SETTINGS, ...value };
-    session?.applySettings(settings);
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes || SETTINGS_META_KEY in changes)) return;
+    settings = undefined;
     enqueue();
-  });
+  };
+  browser.storage.onChanged.addListener(onChanged);
   ctx.onInvalidated(() => {
     try {
-      unwatch();
+      browser.storage.onChanged.removeListener(onChanged);
     } catch {
       // Removing a storage listener from a dead context throws "Extension context invalidated": it is gone anyway.
     }

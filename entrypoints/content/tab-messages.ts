@@ -12,13 +12,15 @@ export interface TabHandlers {
   focusNext(): Promise<TabRequests['focus-next']['res']>;
 }
 
-/** Listens until the signal aborts; `handlers()` is undefined while the site is off. */
+/**
+ * Listens until the signal aborts; `handlers()` is undefined while the site
+ * is off. Only the top frame listens, so one page gives one answer and one
+ * card (frames keep their own matches).
+ */
 export function listenForTabMessages(handlers: () => TabHandlers | undefined, signal: AbortSignal): void {
-  const listener = (message: unknown): Promise<Reply<unknown>> | undefined => {
+  const listener = (message: unknown): Promise<Reply<unknown>> => {
     const valid = validateTabMessage(message);
     if (typeof valid === 'string') return Promise.resolve({ ok: false, error: valid });
-    // Only the top frame answers, so one page gives one answer and one card (frames keep their own matches).
-    if (window !== window.top) return undefined;
     const active = handlers();
     if (!active) return Promise.resolve({ ok: false, error: 'PolicyLens is off on this site' });
     const answer = async (): Promise<unknown> => {

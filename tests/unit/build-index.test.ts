@@ -28,6 +28,12 @@ describe('the bundle built from the real seed', () => {
     expect(bundle.terms.length).toBeGreaterThan(40);
   });
 
+  it('refuses a term form without a Han character: the content script never looks on pages without one', () => {
+    const [first, ...rest] = bundle.terms;
+    const latin = { ...bundle, terms: [{ ...first!, forms: [...first!.forms, 'v2x'] }, ...rest] };
+    expect(bundleProblems(latin)).toEqual([`term ${first!.term} has a form without a Han character: v2x`]);
+  });
+
   it('is the same bundle, version included, when built twice', async () => {
     const text = readFileSync(join(root, 'seeds', SEED), 'utf8');
     const abbreviations = JSON.parse(readFileSync(join(root, 'seeds', 'abbreviations.json'), 'utf8'));
