@@ -269,6 +269,8 @@ function sampledProfiles(events: TraceEvent[]): SampledProfile[] {
       profile.samples.push({ time: profile.time, node });
     });
   }
+  // A profile's time deltas may be negative (samples recorded out of order): in time order, each is followed by the next.
+  for (const profile of profiles.values()) profile.samples.sort((a, b) => a.time - b.time);
   return [...profiles.values()];
 }
 
