@@ -15,7 +15,7 @@ export interface TermTable {
   version: string;
   /** The matcher over every form of every term, built by the background: a page loads it without building. */
   matcher: MatcherTables;
-  /** Every term's id and name, "id\tname" a line (see termNamesText): a page reads it only to name the terms it shows. */
+  /** Every term's id and name, "id\tname" a line (termNamesText): a page reads it only to name the terms it shows (termNameIn). */
   names: string;
 }
 
@@ -24,14 +24,22 @@ export function termNamesText(terms: readonly { id: string; term: string }[]): s
   return terms.map((t) => `${t.id}\t${t.term}`).join('\n');
 }
 
-/** Term id → name, from a term table's names. */
-export function readTermNames(names: string): Map<string, string> {
-  const byId = new Map<string, string>();
-  for (const line of names.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) byId.set(line.slice(0, tab), line.slice(tab + 1));
+/**
+ * A term's name in a term table's names, looked up where it stands: a page
+ * names a few terms, and a library of 10,000 would make a map of them a
+ * cost of its own.
+ */
+export function termNameIn(names: string, id: string): string | undefined {
+  const key = `${id}\t`;
+  let start: number;
+  if (names.startsWith(key)) start = key.length;
+  else {
+    const at = names.indexOf(`\n${key}`);
+    if (at < 0) return undefined;
+    start = at + 1 + key.length;
   }
-  return byId;
+  const end = names.indexOf('\n', start);
+  return names.slice(start, end < 0 ? undefined : end);
 }
 
 export type SiteStateSource = 'site' | 'default' | 'global';

@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
 import type { Settings } from '@/lib/default-settings';
 import type { Matcher } from '@/lib/match/matcher';
-import { readTermNames, type ClauseCard, type TabRequests, type TermTable } from '@/lib/messages';
+import { termNameIn, type ClauseCard, type TabRequests, type TermTable } from '@/lib/messages';
 import { HoverCard } from './card/hover-card';
 import { cardText } from './card/card-text';
 import { ownerBlock } from './collect-text';
@@ -43,9 +43,7 @@ export function startSession(options: {
   style.update(settings.highlightStyle, settings.highlightColor);
   style.adoptInto(document);
   const shadowRoots = new Set<ShadowRoot>();
-  // Read on the first card or popup question, not at the start: most pages are never asked.
-  let termNames: Map<string, string> | undefined;
-  const termName = (id: string) => (termNames ??= readTermNames(table.names)).get(id);
+  const termName = (id: string) => termNameIn(table.names, id);
   const cards = new Map<string, Promise<ClauseCard>>();
 
   let watcher: MutationWatcher | undefined;
