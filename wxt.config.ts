@@ -8,13 +8,23 @@ if (releaseTest !== '' && releaseTest !== 'next') {
   throw new Error(`POLICYLENS_RELEASE_TEST must be unset or "next", not "${releaseTest}"`);
 }
 
+// POLICYLENS_INDEX_BUNDLE=/path/index-bundle.js builds with another bundled index than
+// .generated's: the benchmark's larger libraries (bench/library-sizes.ts).
+const indexBundle = process.env.POLICYLENS_INDEX_BUNDLE;
+const otherIndexBundle = {
+  name: 'policy-lens-index-bundle',
+  enforce: 'pre' as const,
+  // After the '@' alias: the background's import of '@/.generated/index-bundle', by its path.
+  resolveId: (id: string) => (indexBundle && /[\\/]\.generated[\\/]index-bundle(\.js)?$/.test(id) ? indexBundle : null),
+};
+
 // POLICYLENS_OUT lets parallel builds (tests, benchmarks) write to their own folder.
 export default defineConfig({
   outDir: process.env.POLICYLENS_OUT ?? '.output',
   manifestVersion: 3,
   // Explicit imports: lib/ must stay free of extension globals, and a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()], define: { __POLICYLENS_RELEASE_TEST__: JSON.stringify(releaseTest) } }),
+  vite: () => ({ plugins: [preact(), otherIndexBundle], define: { __POLICYLENS_RELEASE_TEST__: JSON.stringify(releaseTest) } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

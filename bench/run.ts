@@ -14,7 +14,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium, serveFixtures } from '@/tests/browser/harness';
-import { launchBrowser } from './browser';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser, type BenchBrowser } from './browser';
 import { generatePages, type PageName } from './generate-pages';
 import {
   contentScriptSize,
@@ -31,10 +32,11 @@ import { profileScan, type ScanProfile } from './profile-scan';
 import { measureStyleRecalc } from './measure-style-recalc';
 import { markTerms, measureScans, type ScanResult } from './measure-scan';
 import { floorPeer, markPeer, summarizeWholeCost, tracedLoad, type WholeCost, type WholeCostRun } from './measure-whole-cost';
+import { buildWithBundle, librarySizes, SYNTHETIC_TERM_COUNT, withSyntheticTerms } from './library-sizes';
 import { bundleDriver } from './page-bundle';
 import { ms, overBudget, printTable, spread, times, writeResults, type Row } from './report';
 import { syntheticTerms } from './synthetic-terms';
-import { readIndex } from './term-list';
+import { readIndex, tableOf, termTableBytes } from './term-list';
 import type { TaskStats } from '@/tests/browser/trace-tasks';
 
 const SEED_FILE = 'seeds/000_59795ae4144a4d73.txt';
@@ -43,6 +45,8 @@ const MARK_LIMIT_MS = 60_000;
 /** mark(terms) runs of more than this are not repeated: the figure is orders of magnitude from any budget. */
 const REPEAT_BELOW_MS = 5_000;
 const PAGES: PageName[] = ['long', 'article', 'no-match'];
+/** The pages whose whole cost is measured at every library size. */
+const LIBRARY_PAGES: PageName[] = ['article', 'long'];
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -50,6 +54,7 @@ const skipBuild = args.includes('--skip-build');
 // The bench's own build folder (the default .output is shared); --skip-build reuses it.
 const outDir = process.env.BENCH_OUT ?? join(tmpdir(), 'pl-out-bench');
 const extensionDir = join(outDir, 'chrome-mv3');
+const syntheticOutDir = `${outDir}-synthetic`;
 const started = performance.now();
 const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
@@ -64,8 +69,18 @@ function build() {
 }
 
 if (!skipBuild) build();
-const { table, terms, foldMap, searchWords } = readIndex(INDEX_FILE);
+const { table, terms, foldMap, searchWords, bundle } = readIndex(INDEX_FILE);
 const seedText = readFileSync(SEED_FILE, 'utf8');
+const syntheticBundle = withSyntheticTerms(bundle, seedText, SYNTHETIC_TERM_COUNT);
+if (!skipBuild) {
+  log(`building the extension with ${SYNTHETIC_TERM_COUNT} synthetic terms added into ${syntheticOutDir}`);
+  buildWithBundle(syntheticBundle, syntheticOutDir);
+}
+const libraries = librarySizes(terms.length, extensionDir, join(syntheticOutDir, 'chrome-mv3'));
+const termTableKb = new Map([
+  ['report', termTableBytes(table) / 1024],
+  ['synthetic', termTableBytes(tableOf(syntheticBundle)) / 1024],
+]);
 const forms = terms.flatMap((t) => t.forms);
 const markForms = markTerms(terms);
 log(`${terms.length} terms, ${forms.length} forms; generating pages`);
@@ -136,20 +151,37 @@ for (const name of PAGES) {
   loadsWith[name] = await measurePageLoads(withExt.context, url(name), { runs: 3, heap: name === 'long' });
   caused[name] = await measureCausedTasks(withExt, url(name));
 }
-// The whole cost: PolicyLens, mark.js and the floor take turns load by load, so a slow spell of the machine is shared.
-const subjects = {
+// The larger libraries, each in a browser of its own with its index loaded (the report alone is withExt).
+const libraryBrowsers: { name: string; bench: BenchBrowser }[] = [];
+for (const library of libraries.slice(1)) {
+  if (!('extensionDir' in library.build)) continue;
+  log(`launching with ${library.label}`);
+  libraryBrowsers.push({ name: library.name, bench: (await launchAndInstall(library.build.extensionDir)).bench });
+}
+// The whole cost: PolicyLens, mark.js and the floor, and PolicyLens with each larger library, take turns
+// load by load, so a slow spell of the machine is shared.
+interface Subject {
+  context: BrowserContext;
+  prefix: string;
+  /** A peer's page script. */
+  source?: string;
+}
+const subjects: Record<string, Subject> = {
   policyLens: { context: withExt.context, prefix: `chrome-extension://${withExt.extensionId}/` },
   markJs: { context: plain.context, ...markPeer(markForms) },
   floor: { context: plain.context, ...floorPeer() },
 };
-type Subject = keyof typeof subjects;
-const wholeRuns = {} as Record<PageName, Record<Subject, WholeCostRun[]>>;
+const librarySubjects: Record<string, Subject> = Object.fromEntries(
+  libraryBrowsers.map(({ name, bench }) => [`library:${name}`, { context: bench.context, prefix: `chrome-extension://${bench.extensionId}/` }]),
+);
+const wholeRuns = {} as Record<PageName, Record<string, WholeCostRun[]>>;
 for (const name of PAGES) {
-  log(`whole cost on ${name}: PolicyLens, mark.js and the floor, traced from navigation (${runs} loads each)`);
-  const bySubject: Record<Subject, WholeCostRun[]> = (wholeRuns[name] = { policyLens: [], markJs: [], floor: [] });
+  const measured = { ...subjects, ...(LIBRARY_PAGES.includes(name) ? librarySubjects : {}) };
+  log(`whole cost on ${name}: ${Object.keys(measured).join(', ')}, traced from navigation (${runs} loads each)`);
+  const bySubject: Record<string, WholeCostRun[]> = (wholeRuns[name] = {});
   for (let run = 0; run < runs; run++) {
-    for (const [subject, s] of Object.entries(subjects) as [Subject, (typeof subjects)[Subject]][]) {
-      bySubject[subject].push(await tracedLoad(s.context, url(name), s.prefix, 'source' in s ? s : undefined));
+    for (const [subject, s] of Object.entries(measured)) {
+      (bySubject[subject] ??= []).push(await tracedLoad(s.context, url(name), s.prefix, s.source ? { source: s.source } : undefined));
     }
   }
 }
@@ -158,7 +190,8 @@ const whole = Object.fromEntries(
     name,
     Object.fromEntries(Object.entries(wholeRuns[name]).map(([subject, list]) => [subject, summarizeWholeCost(list)])),
   ]),
-) as Record<PageName, Record<Subject, WholeCost>>;
+) as Record<PageName, Record<string, WholeCost>>;
+for (const { bench } of libraryBrowsers) await bench.close();
 await plain.close();
 log('hover card, 50 hovers on the article');
 const hover = await measureHover(withExt.context, url('article'), 50).catch((e: Error) => e);
@@ -304,6 +337,7 @@ for (const name of PAGES) {
     });
   }
 }
+rows.push(...libraryRows());
 rows.push({
   figure: 'long: first-block probe (elementFromPoint) after adopting a ::highlight sheet',
   value: spread(styleRecalc.probeAfterHighlightSheetMs),
@@ -407,7 +441,7 @@ writeResults(
     seconds: Math.round((performance.now() - started) / 1000),
   },
   rows,
-  { scans, whole, profiles, styleRecalc, matcher, loadsWith, loadsWithout, caused, tracedWithout, hover: hover instanceof Error ? hover.message : hover, popup: popup instanceof Error ? popup.message : popup, install, size },
+  { scans, whole, termTableKb: Object.fromEntries(termTableKb), profiles, styleRecalc, matcher, loadsWith, loadsWithout, caused, tracedWithout, hover: hover instanceof Error ? hover.message : hover, popup: popup instanceof Error ? popup.message : popup, install, size },
 );
 log('wrote bench/results.json');
 
@@ -416,7 +450,8 @@ log('wrote bench/results.json');
  * scan-only figure, against mark.js and the floor measured the same way in
  * the same run, with the issue's budgets.
  */
-function wholeCostRows(name: PageName, w: Record<Subject, WholeCost>, scanOnly: number | undefined): Row[] {
+function wholeCostRows(name: PageName, all: Record<string, WholeCost>, scanOnly: number | undefined): Row[] {
+  const w = all as Record<'policyLens' | 'markJs' | 'floor', WholeCost>;
   const pl = w.policyLens.ms.median;
   const mark = w.markJs.ms.median;
   const floor = w.floor.ms.median;
@@ -453,6 +488,46 @@ function wholeCostRows(name: PageName, w: Record<Subject, WholeCost>, scanOnly: 
       : {}),
     data: w.floor,
   });
+  return out;
+}
+
+/**
+ * Flat in the library (issue 13, item 3): the whole cost of the article and
+ * the long page with each library size, against the smallest (the report
+ * alone) in the same run, and the term table each page is sent.
+ */
+function libraryRows(): Row[] {
+  const out: Row[] = [];
+  for (const name of LIBRARY_PAGES) {
+    const smallest = whole[name].policyLens!.ms.median;
+    for (const library of libraries) {
+      const figure = `${name}: whole cost with ${library.label}`;
+      const w = whole[name][library.name === 'report' ? 'policyLens' : `library:${library.name}`];
+      if (!w) {
+        out.push({ figure, value: 'not measured', note: 'pending' in library.build ? library.build.pending : 'its browser did not start' });
+        continue;
+      }
+      const kb = 'extensionDir' in library.build ? termTableKb.get(library.name) : undefined;
+      const value = `${spread(w.ms)}, ${w.runs[0]?.result ?? 0} highlights${kb ? `; term table ${kb.toFixed(0)} KB a page` : ''}`;
+      if (library.name === 'report') {
+        out.push({ figure, value, data: w });
+        continue;
+      }
+      const ratio = w.ms.median / smallest;
+      out.push({
+        figure,
+        value,
+        baseline: `report alone ${ms(smallest)}`,
+        ratio: times(ratio),
+        budget: '≤ 1.2× the report alone',
+        pass: ratio <= 1.2,
+        note: [overBudget(w.ms.median, 1.2 * smallest, ms, '1.2 × the report alone'), `where its samples were (one run): ${w.runs[0]?.top.join(', ')}`]
+          .filter(Boolean)
+          .join('; '),
+        data: w,
+      });
+    }
+  }
   return out;
 }
 
