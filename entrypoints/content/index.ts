@@ -38,6 +38,10 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // An updated script stops the old one with a document event only: WXT's extra window.postMessage reached
+  // the page's own message listeners on every page and frame. Every release of this extension was built
+  // with a WXT whose scripts listen for the event (0.21); reliability-update checks the handover.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     void run(ctx);
   },
