@@ -35,6 +35,7 @@ import { floorPeer, markPeer, summarizeWholeCost, tracedLoad, type WholeCost, ty
 import { buildWithBundle, librarySizes, SYNTHETIC_TERM_COUNT, withSyntheticTerms } from './library-sizes';
 import { bundleDriver } from './page-bundle';
 import { ms, overBudget, printTable, spread, times, writeResults, type Row } from './report';
+import { summarize } from './stats';
 import { syntheticTerms } from './synthetic-terms';
 import { readIndex, tableOf, termTableBytes } from './term-list';
 import type { TaskStats } from '@/tests/browser/trace-tasks';
@@ -500,6 +501,7 @@ function libraryRows(): Row[] {
   const out: Row[] = [];
   for (const name of LIBRARY_PAGES) {
     const smallest = whole[name].policyLens!.ms.median;
+    const smallestTasks = summarize(whole[name].policyLens!.runs.map((r) => r.tasksMs)).median;
     for (const library of libraries) {
       const figure = `${name}: whole cost with ${library.label}`;
       const w = whole[name][library.name === 'report' ? 'policyLens' : `library:${library.name}`];
@@ -508,7 +510,10 @@ function libraryRows(): Row[] {
         continue;
       }
       const kb = 'extensionDir' in library.build ? termTableKb.get(library.name) : undefined;
-      const value = `${spread(w.ms)}, ${w.runs[0]?.result ?? 0} highlights${kb ? `; term table ${kb.toFixed(0)} KB a page` : ''}`;
+      const tasks = summarize(w.runs.map((r) => r.tasksMs)).median;
+      const value =
+        `${spread(w.ms)}, ${w.runs[0]?.result ?? 0} highlights; its tasks whole ${ms(tasks)}` +
+        (kb ? `; term table ${kb.toFixed(0)} KB a page` : '');
       if (library.name === 'report') {
         out.push({ figure, value, data: w });
         continue;
@@ -521,7 +526,12 @@ function libraryRows(): Row[] {
         ratio: times(ratio),
         budget: '≤ 1.2× the report alone',
         pass: ratio <= 1.2,
-        note: [overBudget(w.ms.median, 1.2 * smallest, ms, '1.2 × the report alone'), `where its samples were (one run): ${w.runs[0]?.top.join(', ')}`]
+        note: [
+          overBudget(w.ms.median, 1.2 * smallest, ms, '1.2 × the report alone'),
+          // Decoding the term table's message is native work in the task where our code continues: the samples miss it, the tasks' CPU time holds it.
+          `its tasks whole ${times(tasks / smallestTasks)} the report alone's`,
+          `where its samples were (one run): ${w.runs[0]?.top.join(', ')}`,
+        ]
           .filter(Boolean)
           .join('; '),
         data: w,

@@ -291,6 +291,12 @@ export interface ScriptTime {
   spanMs: number;
   /** CPU time by leaf frame of those samples, largest first ("function @ file 1.2 ms"). */
   top: string[];
+  /**
+   * The whole CPU time of the tasks holding any such sample: an upper bound
+   * that also takes in the native work around the script in those tasks,
+   * such as decoding a message before its promise continues in the script.
+   */
+  tasksMs: number;
 }
 
 /**
@@ -327,8 +333,10 @@ export function scriptTime(events: TraceEvent[], scriptPrefix: string, pageUrl: 
   let first = Infinity;
   let last = -Infinity;
   const self = new Map<string, number>();
+  const holding = new Set<Task>();
   for (const { task, span, label, time } of inTasks) {
     if (label === undefined) continue;
+    holding.add(task);
     const cpu = (task.cpu * span) / sampled.get(task)!;
     total += cpu;
     count++;
@@ -344,5 +352,6 @@ export function scriptTime(events: TraceEvent[], scriptPrefix: string, pageUrl: 
       .sort((a, b) => b[1] - a[1])
       .slice(0, 8)
       .map(([label, us]) => `${label} ${(us / 1000).toFixed(1)} ms`),
+    tasksMs: [...holding].reduce((sum, task) => sum + task.cpu, 0) / 1000,
   };
 }
