@@ -19,7 +19,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
 import { SETTINGS_KEY, SETTINGS_META_KEY, storedSettings } from '@/extension/settings-version';
-import type { Settings } from '@/lib/default-settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/default-settings';
 import { loadMatcher, type Matcher } from '@/lib/match/matcher';
 import type { TermTable } from '@/lib/messages';
 import { resolveSiteState } from '@/lib/site-state';
@@ -72,7 +72,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const sync = async () => {
     if (ctx.isInvalid) return;
     try {
-      settings ??= await readStoredSettings();
+      // Storage unreadable: run with the defaults.
+      settings ??= await readStoredSettings().catch(() => DEFAULT_SETTINGS);
       const enabled = resolveSiteState(settings, pageUrl()).enabled;
       if (enabled && !session) {
         table ??= await askBackground('term-table', {});
