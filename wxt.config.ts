@@ -39,6 +39,16 @@ try {
 const notesProblems = releaseNotesProblems(releaseNotes, version);
 if (notesProblems.length) throw new Error(`release-notes.json: ${notesProblems.join('; ')}`);
 
+// POLICYLENS_INDEX_BUNDLE=/path/index-bundle.js builds with another bundled index than
+// .generated's: the benchmark's larger libraries (bench/library-sizes.ts).
+const indexBundle = process.env.POLICYLENS_INDEX_BUNDLE;
+const otherIndexBundle = {
+  name: 'policy-lens-index-bundle',
+  enforce: 'pre' as const,
+  // After the '@' alias: the background's import of '@/.generated/index-bundle', by its path.
+  resolveId: (id: string) => (indexBundle && /[\\/]\.generated[\\/]index-bundle(\.js)?$/.test(id) ? indexBundle : null),
+};
+
 // POLICYLENS_OUT lets parallel builds (tests, benchmarks) write to their own folder.
 export default defineConfig({
   outDir: process.env.POLICYLENS_OUT ?? '.output',
@@ -57,7 +67,7 @@ export default defineConfig({
       }
     },
   },
-  vite: () => ({ plugins: [preact()], define: { __POLICYLENS_RELEASE_TEST__: JSON.stringify(releaseTest) } }),
+  vite: () => ({ plugins: [preact(), otherIndexBundle], define: { __POLICYLENS_RELEASE_TEST__: JSON.stringify(releaseTest) } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -88,6 +98,10 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
+    // Messages as structured clones, not JSON (Chrome 148+): the term table's typed arrays reach every page as
+    // they are, copied in one step, where JSON wrote and parsed every number. Firefox always clones messages and
+    // ignores the key (web-ext lint accepts it).
+    message_serialization: 'structured_clone',
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

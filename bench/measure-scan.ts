@@ -40,6 +40,8 @@ export interface ScanOptions {
   /** A method whose run takes longer than this is not run again (its one figure is far from any budget). */
   repeatBelowMs: number;
   table: TermTable;
+  /** The forms mark.js looks for (markTerms). */
+  markTerms: string[];
   /** The IIFE exposing window.__policyLensBench, or undefined when the content script's modules are missing. */
   driverSource?: string;
   driverMissing?: string;
@@ -63,9 +65,9 @@ export async function openSettled(context: BrowserContext, url: string): Promise
 }
 
 /** The terms as a highlighter without folding gets them: bare forms, distinct, longest first. */
-export function markTerms(table: TermTable): string[] {
+export function markTerms(terms: readonly { forms: string[] }[]): string[] {
   const forms = new Set<string>();
-  for (const term of table.terms) {
+  for (const term of terms) {
     for (const form of term.forms) {
       const bare = form.replace(/^["']+|["']+$/g, '');
       if (bare.length >= 2) forms.add(bare);
@@ -159,7 +161,7 @@ export async function measureScans(
   url: string,
   options: ScanOptions,
 ): Promise<Record<ScanMethod, ScanResult>> {
-  const terms = markTerms(options.table);
+  const terms = options.markTerms;
   const results: Record<ScanMethod, ScanResult> = {
     floor: { runs: [] },
     policyLens: options.driverSource ? { runs: [] } : { runs: [], skipped: options.driverMissing ?? 'no driver' },

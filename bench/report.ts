@@ -37,6 +37,17 @@ export function times(ratio: number): string {
   return ratio >= 100 ? `${ratio.toFixed(0)}×` : `${ratio.toFixed(ratio >= 10 ? 1 : 2)}×`;
 }
 
+/**
+ * For a row over its budget: by how much, in the figure's unit and as a
+ * share of the budget (`limitName` names a budget set against a baseline);
+ * undefined within it.
+ */
+export function overBudget(value: number, limit: number, format: (v: number) => string, limitName?: string): string | undefined {
+  if (!(value > limit)) return undefined;
+  const against = limitName ? `${limitName} = ${format(limit)}` : format(limit);
+  return `misses its budget by ${format(value - limit)}: ${format(value)} against ${against} (${times(value / limit)} the budget)`;
+}
+
 function verdict(pass: boolean | undefined): string {
   return pass === undefined ? '' : pass ? 'pass' : 'FAIL';
 }

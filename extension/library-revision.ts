@@ -4,8 +4,9 @@
 // again for the term table, so open tabs show the change without a reload.
 
 import { storage } from 'wxt/utils/storage';
+import { LIBRARY_REVISION_KEY } from './library-revision-key';
 
-export const libraryRevisionItem = storage.defineItem<number>('local:libraryRevision', { fallback: 0 });
+export const libraryRevisionItem = storage.defineItem<number>(`local:${LIBRARY_REVISION_KEY}`, { fallback: 0 });
 
 /** Raises the revision: every watching tab re-asks for its terms. */
 export async function announceLibraryChange(): Promise<void> {

@@ -1,31 +1,14 @@
 // The reader's settings, in browser.storage.local through WXT's storage items.
-// The item is versioned: a later release adds a migration here and upgrades
-// stored settings without loss (never a reset to defaults).
+// The item is versioned: a later release adds a migration (settings-version.ts)
+// and upgrades stored settings without loss (never a reset to defaults).
 
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/default-settings';
-import { NEXT_RELEASE_REHEARSAL } from './release-rehearsal';
+import { SETTINGS_KEY, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './settings-version';
 
 export { DEFAULT_SETTINGS, type HighlightStyle, type Settings } from '@/lib/default-settings';
 
-/** Fills the fields a stored copy lacks from the defaults and keeps every field it has. */
-const keepAndFill = (stored: Settings): Settings => ({ ...DEFAULT_SETTINGS, ...stored });
-
-/**
- * The version of the stored shape, and the migrations that bring an older
- * stored copy up to it, keyed by the version each one produces. A release that
- * changes the shape raises SETTINGS_VERSION and adds its migration here; WXT
- * runs the missing ones in order when the item is first used after the update
- * and records the version in the item's meta (`settings$`). Every context that
- * imports this module (background, pages, content scripts) may run them at
- * once, so a migration must give the same result when run twice.
- * The rehearsal build (release-rehearsal.ts) raises the version by one with
- * keepAndFill, the migration a release that adds a field would declare.
- */
-export const SETTINGS_VERSION = NEXT_RELEASE_REHEARSAL ? 2 : 1;
-const SETTINGS_MIGRATIONS: Record<number, (stored: Settings) => Settings> = NEXT_RELEASE_REHEARSAL ? { 2: keepAndFill } : {};
-
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
   // Always an object: WXT skips its migration step entirely when `migrations` is

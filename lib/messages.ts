@@ -7,23 +7,42 @@ import type { Clause, DocumentKind, Target, TermKind } from './model';
 import type { FigureRelation } from './match/figure-relation';
 import type { FigureScope, RelativeYear } from './match/read-figure-scope';
 import type { MetricSeries } from './document/metric-identity';
-import type { FoldMap } from './match/fold-text';
 import type { MatcherTables } from './match/matcher';
 
-/** What the content script needs to match: ids and folded forms only. */
-export interface MatchTerm {
-  id: string;
-  term: string;
-  forms: string[];
-  related?: string[];
-}
-
+/**
+ * What a page needs to find and name the terms, built once per index by the
+ * background and sent to every page and frame with Han text: so nothing in
+ * it is an object per term, which a message would copy one by one.
+ */
 export interface TermTable {
   version: string;
-  terms: MatchTerm[];
-  foldMap: FoldMap;
   /** The matcher over every form of every term, built by the background: a page loads it without building. */
   matcher: MatcherTables;
+  /** Every term's id and name, "id\tname" a line (termNamesText): a page reads it only to name the terms it shows (termNameIn). */
+  names: string;
+}
+
+/** The names line of a term table. */
+export function termNamesText(terms: readonly { id: string; term: string }[]): string {
+  return terms.map((t) => `${t.id}\t${t.term}`).join('\n');
+}
+
+/**
+ * A term's name in a term table's names, looked up where it stands: a page
+ * names a few terms, and a library of 10,000 would make a map of them a
+ * cost of its own.
+ */
+export function termNameIn(names: string, id: string): string | undefined {
+  const key = `${id}\t`;
+  let start: number;
+  if (names.startsWith(key)) start = key.length;
+  else {
+    const at = names.indexOf(`\n${key}`);
+    if (at < 0) return undefined;
+    start = at + 1 + key.length;
+  }
+  const end = names.indexOf('\n', start);
+  return names.slice(start, end < 0 ? undefined : end);
 }
 
 export type SiteStateSource = 'site' | 'default' | 'global';
@@ -60,6 +79,8 @@ export interface ClauseCard {
   termId: string;
   term: string;
   termKind: TermKind;
+  /** [start, end) offsets of the term in the clause text (found folded, so 標 still finds 标), to emphasise. */
+  marks: [number, number][];
   /** Index of the clause shown among all clauses of the term. */
   index: number;
   total: number;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { buildIndex } from '../lib/store/build-index';
 import { TERM_FACTS } from '../lib/document/term-facts';
 import { buildTraditionalTable } from '../lib/document/traditional-table';
+import { indexBundleSource } from './index-bundle-source';
 
 const root = join(import.meta.dirname, '..');
 const seedDir = join(root, 'seeds');
@@ -25,15 +26,14 @@ async function main() {
   const traditional = buildTraditionalTable();
   const bundle = await buildIndex(seeds, TERM_FACTS, traditional);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'traditional-table.js'), `export default JSON.parse(${JSON.stringify(JSON.stringify(traditional))});\n`);
+  writeFileSync(join(outDir, 'traditional-table.js'), indexBundleSource(JSON.stringify(traditional)));
   writeFileSync(
     join(outDir, 'traditional-table.d.ts'),
     "import type { TraditionalTable } from '../lib/document/script-text';\ndeclare const table: TraditionalTable;\nexport default table;\n",
   );
   const json = JSON.stringify(bundle);
   writeFileSync(join(outDir, 'index.json'), json);
-  // JSON.parse of one string literal starts faster than an object literal of the same size.
-  writeFileSync(join(outDir, 'index-bundle.js'), `export default JSON.parse(${JSON.stringify(json)});\n`);
+  writeFileSync(join(outDir, 'index-bundle.js'), indexBundleSource(json));
   writeFileSync(
     join(outDir, 'index-bundle.d.ts'),
     "import type { IndexBundle } from '../lib/model';\ndeclare const bundle: IndexBundle;\nexport default bundle;\n",

@@ -5,7 +5,7 @@
 // forbids inline <style>. The manifest CSS (style.css) carries the default
 // look, so a page that refuses adoption still shows the terms.
 
-import { DEFAULT_SETTINGS, type HighlightStyle } from '@/extension/settings';
+import { DEFAULT_SETTINGS, type HighlightStyle } from '@/lib/default-settings';
 import { HIGHLIGHT, HOVER_HIGHLIGHT, RELATED_HIGHLIGHT } from './paint';
 
 const FALLBACK_COLOR = '#c2410c';
@@ -44,7 +44,9 @@ type Adopter = Document | ShadowRoot;
  * recomputation is theirs alone.
  */
 export class HighlightStyleSheet {
+  /** Built when first wanted: with the default look and no shadow root, a page never needs it. */
   #sheet: CSSStyleSheet | undefined;
+  #look: [HighlightStyle, string] = [DEFAULT_SETTINGS.highlightStyle, DEFAULT_SETTINGS.highlightColor];
   #isDefault = true;
   /** Where the sheet is wanted; the document holds it only while the look is not the default. */
   #targets = new Set<Adopter>();
@@ -52,13 +54,8 @@ export class HighlightStyleSheet {
 
   update(style: HighlightStyle, color: string): void {
     this.#isDefault = style === DEFAULT_SETTINGS.highlightStyle && color === DEFAULT_SETTINGS.highlightColor;
-    try {
-      this.#sheet ??= new CSSStyleSheet();
-      this.#sheet.replaceSync(highlightCss(style, color));
-    } catch {
-      // No constructable stylesheets (very old browsers): the manifest CSS's default look stays.
-      this.#sheet = undefined;
-    }
+    this.#look = [style, color];
+    this.#sheet?.replaceSync(highlightCss(style, color));
     for (const target of this.#targets) this.#sync(target);
   }
 
@@ -75,13 +72,18 @@ export class HighlightStyleSheet {
   }
 
   #sync(target: Adopter): void {
-    const wanted = this.#sheet !== undefined && !(target instanceof Document && this.#isDefault);
+    const wanted = !(target instanceof Document && this.#isDefault);
     if (wanted && !this.#adopted.has(target)) {
       try {
-        target.adoptedStyleSheets = [...target.adoptedStyleSheets, this.#sheet!];
+        if (!this.#sheet) {
+          this.#sheet = new CSSStyleSheet();
+          this.#sheet.replaceSync(highlightCss(...this.#look));
+        }
+        target.adoptedStyleSheets = [...target.adoptedStyleSheets, this.#sheet];
         this.#adopted.add(target);
       } catch {
-        // A page that froze or replaced adoptedStyleSheets keeps the manifest CSS's default look.
+        // No constructable stylesheets (very old browsers), or a page that froze or replaced
+        // adoptedStyleSheets: the manifest CSS's default look stays.
       }
     } else if (!wanted && this.#adopted.has(target)) {
       this.#remove(target);

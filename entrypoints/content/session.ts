@@ -3,9 +3,9 @@
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '@/extension/background-client';
-import type { Settings } from '@/extension/settings';
+import type { Settings } from '@/lib/default-settings';
 import type { Matcher } from '@/lib/match/matcher';
-import type { ClauseCard, PageFigure, PageFigureMention, TabRequests, TermTable } from '@/lib/messages';
+import { termNameIn, type ClauseCard, type PageFigure, type PageFigureMention, type TabRequests, type TermTable } from '@/lib/messages';
 import type { FigureNear } from '@/lib/match/figure-near';
 import { HoverCard } from './card/hover-card';
 import { cardText } from './card/card-text';
@@ -48,7 +48,7 @@ export function startSession(options: {
   /** Related mentions are left out everywhere (paint, hover, lists, keyboard) while the reader hides them. */
   const shows = (match: PageMatch) => !match.related || settings.showRelated;
   const shadowRoots = new Set<ShadowRoot>();
-  const termNames = new Map(table.terms.map((t) => [t.id, t.term]));
+  const termName = (id: string) => termNameIn(table.names, id);
   const cards = new Map<string, Promise<ClauseCard>>();
 
   let watcher: MutationWatcher | undefined;
@@ -81,7 +81,6 @@ export function startSession(options: {
   let request = 0;
   const card = new HoverCard({
     ctx,
-    foldMap: table.foldMap,
     onStep: (current, next) => {
       // Stepping by keyboard keeps the focus in the card it re-renders.
       const focus = card.contains(document.activeElement);
@@ -143,15 +142,15 @@ export function startSession(options: {
     if (!rect) return;
     shown = match;
     painter.hover(match.range);
-    const term = termNames.get(match.termId) ?? '';
-    if (!card.isOpen) void card.showMessage(term, cardText('cardLoading'), { anchor: rect, focus });
+    const term = termName(match.termId) ?? '';
+    if (!card.isOpen) card.showMessage(term, cardText('cardLoading'), { anchor: rect, focus });
     try {
       const answer = await cardFor(match, clauseIndex);
       if (mine !== request || signal.aborted) return;
-      await card.show(answer, { anchor: rect, focus, related: match.related });
+      card.show(answer, { anchor: rect, focus, related: match.related });
     } catch (error) {
       if (mine !== request || signal.aborted || ctx.isInvalid) return;
-      await card.showMessage(term, cardText('cardFailed', error instanceof Error ? error.message : String(error)), {
+      card.showMessage(term, cardText('cardFailed', error instanceof Error ? error.message : String(error)), {
         anchor: rect,
         focus,
       });
@@ -206,7 +205,7 @@ export function startSession(options: {
       }
       const terms = [...counts.values()].map(({ id, related, count }) => ({
         id,
-        term: termNames.get(id) ?? id,
+        term: termName(id) ?? id,
         count,
         ...(related ? { related: true as const } : {}),
       }));
@@ -220,7 +219,7 @@ export function startSession(options: {
         const key = `${match.termId}\u0000${JSON.stringify(figure)}`;
         const seen = figures.get(key);
         if (seen) seen.count++;
-        else figures.set(key, { termId: match.termId, term: termNames.get(match.termId) ?? match.termId, figure, count: 1 });
+        else figures.set(key, { termId: match.termId, term: termName(match.termId) ?? match.termId, figure, count: 1 });
       }
       return { terms, figures: [...figures.values()] };
     },

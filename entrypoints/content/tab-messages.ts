@@ -13,7 +13,9 @@ export interface TabHandlers {
 }
 
 /**
- * Listens until the signal aborts; `handlers()` is undefined while the site is off.
+ * Listens until the signal aborts; `handlers()` is undefined while the site
+ * is off. The caller listens in the top frame only, so one page gives one
+ * answer and one card (frames keep their own matches).
  * `onlyTabMessages`: on an extension page (the welcome page) runtime.onMessage
  * also hears every runtime.sendMessage of the extension's other pages and
  * content scripts, meant for the background; such a page leaves all but tab
@@ -28,8 +30,6 @@ export function listenForTabMessages(
   const listener = (message: unknown): Promise<Reply<unknown>> | undefined => {
     const valid = validateTabMessage(message);
     if (typeof valid === 'string') return onlyTabMessages ? undefined : Promise.resolve({ ok: false, error: valid });
-    // Only the top frame answers, so one page gives one answer and one card (frames keep their own matches).
-    if (window !== window.top) return undefined;
     const active = handlers();
     if (!active) return Promise.resolve({ ok: false, error: 'PolicyLens is off on this site' });
     const answer = async (): Promise<unknown> => {

@@ -8,26 +8,18 @@
 
 import { readMagnitude } from './read-number';
 
-export type Quantity =
-  | 'number'
-  | 'area'
-  | 'cny'
-  | 'usd'
-  | 'people'
-  | 'person-times'
-  | 'times'
-  | 'households'
-  | 'count'
-  | 'length'
-  | 'weight'
-  | 'power'
-  | 'energy'
-  | 'containers'
-  | 'percent'
-  | 'points'
-  | 'duration'
-  | 'multiple'
-  | 'age';
+/** Every quantity, in a fixed order: the matcher's tables carry a metric's quantities as bits of this list. */
+export const QUANTITIES = [
+  'number', 'area', 'cny', 'usd', 'people', 'person-times', 'times', 'households', 'count', 'length', 'weight',
+  'power', 'energy', 'containers', 'percent', 'points', 'duration', 'multiple', 'age',
+] as const;
+
+export type Quantity = (typeof QUANTITIES)[number];
+
+/** The bit of a quantity in a set of quantities (0 for none). */
+export function quantityBit(quantity: Quantity | undefined): number {
+  return quantity === undefined ? 0 : 1 << QUANTITIES.indexOf(quantity);
+}
 
 /** Measure word → its quantity and its size in that quantity's base (亩, 元, 米, 千克, 千瓦, 天 …). */
 const MEASURES: Record<string, readonly [Quantity, number]> = Object.create(null);

@@ -23,7 +23,7 @@
 import { lastAtOrBefore } from './last-at-or-before';
 import { foldedUnits, type FoldMap } from './fold-text';
 import { figureNear, type FigureNear } from './figure-near';
-import { quantityOf } from './figure-units';
+import { quantityBit, quantityOf, type Quantity } from './figure-units';
 import type { FigureMode } from '../model';
 
 export interface MatcherTerm {
@@ -123,10 +123,10 @@ interface Automaton {
   wordEnd: Uint8Array;
   /** Per pattern: RELATED when the form only points at its term. */
   flags: Uint8Array;
-  /** Per pattern: its term's figure mode (FIGURE_MODES, 0 for none), documents, and quantities ('|'-joined). */
+  /** Per pattern: its term's figure mode (FIGURE_MODES, 0 for none), documents, and quantities (bits of figure-units' QUANTITIES, 0 for any). */
   figure: Uint8Array;
   docs: Int32Array;
-  quantities: string[];
+  quantities: Int32Array;
   termIds: string[];
 }
 
@@ -150,7 +150,7 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
   const flags: number[] = [];
   const figure: number[] = [];
   const docs: number[] = [];
-  const quantities: string[] = [];
+  const quantities: number[] = [];
   const termIds: string[] = [];
   const seen = new Set<string>();
 
@@ -197,7 +197,7 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
     flags.push(patternFlags);
     figure.push(term.figure ? FIGURE_MODES[term.figure] : 0);
     docs.push(term.docs ?? 0);
-    quantities.push((term.quantities ?? []).join('|'));
+    quantities.push((term.quantities ?? []).reduce((bits, q) => bits | quantityBit(q as Quantity), 0));
     termIds.push(term.id);
   }
 
@@ -336,7 +336,7 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
     flags: Uint8Array.from(flags),
     figure: Uint8Array.from(figure),
     docs: Int32Array.from(docs),
-    quantities,
+    quantities: Int32Array.from(quantities),
     termIds,
   };
 }
@@ -491,7 +491,7 @@ class Cursor implements MatchCursor {
       text ??= this.#text();
       const accepted = quantities[p]!;
       const near = figureNear(text, match[0], match[1], {
-        accepts: accepted ? (measure) => accepted.split('|').includes(quantityOf(measure) ?? '') : undefined,
+        accepts: accepted ? (measure) => (accepted & quantityBit(quantityOf(measure))) !== 0 : undefined,
       });
       if (!near && mode >= REQUIRED) continue;
       if (mode === ANCHORED && !patterns.some((q, i) => i !== k && modes[q]! < REQUIRED && (docs[q]! & docs[p]!) !== 0)) continue;
@@ -560,89 +560,41 @@ class Cursor implements MatchCursor {
 }
 
 /**
- * The automaton as plain arrays of numbers, for a message: the background
- * builds it once, and each page loads it without building (building it in a
- * page's cold script engine cost 2.5-4.5 ms of every page's start, loading
- * the arrays a fraction of that). The 64K class table goes as the pairs
- * that are not 0.
+ * The automaton as a message carries it: the background builds it once per
+ * index, and each page loads it without building (building it in a page's
+ * cold script engine cost 2.5-4.5 ms of every page's start). Its typed arrays
+ * go as they are: messages are structured clones (the manifest's
+ * message_serialization in Chrome, always in Firefox), which copy a typed
+ * array's bytes in one step where JSON wrote and parsed every number, and
+ * loadMatcher uses the arrays it receives without copying them again. Only
+ * three members change shape: the 64K class table and the fold map go as
+ * the pairs that are not 0, and the patterns' term ids as one string, one id
+ * a line (one string to copy, not thousands). Any other member of the
+ * automaton goes through as built.
  */
-export interface MatcherTables {
+export type MatcherTables = Omit<Automaton, 'fold' | 'classes' | 'termIds'> & {
   /** [unit, folded unit, …] */
-  fold: number[];
+  fold: Uint16Array;
   /** [unit, class, …] for every unit whose class is not 0. */
-  classes: number[];
-  rootNext: number[];
-  base: number[];
-  check: number[];
-  next: number[];
-  fallback: number[];
-  report: number[];
-  output: number[];
-  nextReport: number[];
-  length: number[];
-  lead: number[];
-  wordStart: number[];
-  wordEnd: number[];
-  flags: number[];
-  figure: number[];
-  docs: number[];
-  quantities: string[];
-  termIds: string[];
-}
+  classes: Uint16Array;
+  /** The pattern's term ids, one a line. */
+  termIds: string;
+};
 
 export function buildMatcherTables(terms: readonly MatcherTerm[], foldMap: FoldMap = {}): MatcherTables {
-  const a = build(terms, foldMap);
-  const classes: number[] = [];
-  for (let unit = 0; unit < a.classes.length; unit++) if (a.classes[unit] !== 0) classes.push(unit, a.classes[unit]!);
-  return {
-    fold: [...a.fold].flat(),
-    classes,
-    rootNext: Array.from(a.rootNext),
-    base: Array.from(a.base),
-    check: Array.from(a.check),
-    next: Array.from(a.next),
-    fallback: Array.from(a.fallback),
-    report: Array.from(a.report),
-    output: Array.from(a.output),
-    nextReport: Array.from(a.nextReport),
-    length: Array.from(a.length),
-    lead: Array.from(a.lead),
-    wordStart: Array.from(a.wordStart),
-    wordEnd: Array.from(a.wordEnd),
-    flags: Array.from(a.flags),
-    figure: Array.from(a.figure),
-    docs: Array.from(a.docs),
-    quantities: a.quantities,
-    termIds: a.termIds,
-  };
+  const { fold, classes, termIds, ...rest } = build(terms, foldMap);
+  const pairs: number[] = [];
+  for (let unit = 0; unit < classes.length; unit++) if (classes[unit] !== 0) pairs.push(unit, classes[unit]!);
+  return { ...rest, fold: Uint16Array.from([...fold].flat()), classes: Uint16Array.from(pairs), termIds: termIds.join('\n') };
 }
 
 export function loadMatcher(t: MatcherTables): Matcher {
+  const { fold: foldPairs, classes: classPairs, termIds, ...rest } = t;
   const fold = new Map<number, number>();
-  for (let k = 0; k < t.fold.length; k += 2) fold.set(t.fold[k]!, t.fold[k + 1]!);
+  for (let k = 0; k < foldPairs.length; k += 2) fold.set(foldPairs[k]!, foldPairs[k + 1]!);
   const classes = new Uint16Array(0x10000);
-  for (let k = 0; k < t.classes.length; k += 2) classes[t.classes[k]!] = t.classes[k + 1]!;
-  return matcherOf({
-    fold,
-    classes,
-    rootNext: Int32Array.from(t.rootNext),
-    base: Int32Array.from(t.base),
-    check: Int32Array.from(t.check),
-    next: Int32Array.from(t.next),
-    fallback: Int32Array.from(t.fallback),
-    report: Int32Array.from(t.report),
-    output: Int32Array.from(t.output),
-    nextReport: Int32Array.from(t.nextReport),
-    length: Int32Array.from(t.length),
-    lead: Int32Array.from(t.lead),
-    wordStart: Uint8Array.from(t.wordStart),
-    wordEnd: Uint8Array.from(t.wordEnd),
-    flags: Uint8Array.from(t.flags),
-    figure: Uint8Array.from(t.figure),
-    docs: Int32Array.from(t.docs),
-    quantities: t.quantities,
-    termIds: t.termIds,
-  });
+  for (let k = 0; k < classPairs.length; k += 2) classes[classPairs[k]!] = classPairs[k + 1]!;
+  return matcherOf({ ...rest, fold, classes, termIds: termIds ? termIds.split('\n') : [] });
 }
 
 export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = {}): Matcher {
@@ -652,7 +604,7 @@ export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = 
 function matcherOf(automaton: Automaton): Matcher {
   const own = new Cursor(automaton);
   const a = automaton;
-  const bytes = [a.classes, a.rootNext, a.base, a.check, a.next, a.fallback, a.report, a.output, a.nextReport, a.length, a.lead, a.wordStart, a.wordEnd, a.flags, a.figure, a.docs].reduce(
+  const bytes = [a.classes, a.rootNext, a.base, a.check, a.next, a.fallback, a.report, a.output, a.nextReport, a.length, a.lead, a.wordStart, a.wordEnd, a.flags, a.figure, a.docs, a.quantities].reduce(
     (sum, array) => sum + array.byteLength,
     0,
   );

@@ -2,6 +2,7 @@
 // that breaks one, naming what is wrong, so a bad parse never ships.
 
 import type { IndexBundle } from '../model';
+import { hasHan } from '../match/han-text';
 
 export function bundleProblems(bundle: IndexBundle): string[] {
   const problems: string[] = [];
@@ -33,6 +34,8 @@ export function bundleProblems(bundle: IndexBundle): string[] {
       if (!clauseIds.has(id)) problems.push(`term ${term.term} points to a missing clause ${id}`);
     }
     if (term.forms.length === 0 || term.forms.some((f) => !f)) problems.push(`term ${term.term} has an empty form`);
+    // The content script does nothing on a page without Han text: a form without any would never be looked for.
+    for (const form of term.forms) if (form && !hasHan(form)) problems.push(`term ${term.term} has a form without a Han character: ${form}`);
   }
   for (const [from, to] of Object.entries(bundle.foldMap)) {
     if (from.length !== 1 || to.length !== 1) problems.push(`fold map entry ${from}→${to} is not one unit to one unit`);

@@ -13,7 +13,7 @@
 import type { Clause, ReportDocument, Target, Term } from '../model';
 import { groupBy } from '../group-by';
 import { foldText } from '../match/fold-text';
-import { buildMatcherTables, type MatcherTables, type MatcherTerm } from '../match/matcher';
+import { buildMatcherTables, type MatcherTerm } from '../match/matcher';
 import { sameQuantity, unitOf } from '../match/figure-units';
 import { relateFigure } from '../match/figure-relation';
 import type { TraditionalTable } from '../document/script-text';
@@ -21,7 +21,16 @@ import { buildFoldMap } from '../match/build-fold-map';
 import { aliasIndex, type MetricAlias, type MetricSeries } from '../document/metric-identity';
 import { librarySeries } from './metric-series';
 import { sectionPeriods, targetYear } from '../document/target-periods';
-import type { ClauseCard, ClauseView, FigureCard, IndexCounts, LibraryEntry, PageFigure, TermTable } from '../messages';
+import {
+  termNamesText,
+  type ClauseCard,
+  type ClauseView,
+  type FigureCard,
+  type IndexCounts,
+  type LibraryEntry,
+  type PageFigure,
+  type TermTable,
+} from '../messages';
 
 /** A document with the reader's choices applied (read-index.ts). */
 export interface LibraryDocument extends ReportDocument {
@@ -72,8 +81,8 @@ export interface IndexSnapshot {
   clausesByDoc: Map<string, Clause[]>;
   /** Term rows per document, for the library's counts. */
   termRowsByDoc: Map<string, number>;
-  /** Built once here, sent with every term table. */
-  matcherTables: MatcherTables;
+  /** Built once here, for each index the background loads; every page and frame gets this one, never built per page. */
+  termTable: TermTable;
   /** Each figure of a document switched on that another document or year states too: its series. */
   seriesByTarget: Map<string, MetricSeries>;
 }
@@ -179,7 +188,11 @@ export function createSnapshot(source: SnapshotSource, options: SnapshotOptions 
     targetsByClause,
     clausesByDoc,
     termRowsByDoc: rowsByDoc,
-    matcherTables: buildMatcherTables(matcherTerms({ ...source, terms: entries }, documents), foldMap),
+    termTable: {
+      version: source.version,
+      matcher: buildMatcherTables(matcherTerms({ ...source, terms: entries }, documents), foldMap),
+      names: termNamesText(entries),
+    },
     seriesByTarget: librarySeries(
       documents.filter((d) => d.enabled),
       clauseById,
@@ -223,12 +236,7 @@ export function libraryList(snapshot: IndexSnapshot): LibraryEntry[] {
 }
 
 export function termTable(snapshot: IndexSnapshot): TermTable {
-  return {
-    version: snapshot.version,
-    terms: snapshot.terms.map((t) => ({ id: t.id, term: t.term, forms: t.forms, ...(t.related ? { related: t.related } : {}) })),
-    foldMap: snapshot.foldMap,
-    matcher: snapshot.matcherTables,
-  };
+  return snapshot.termTable;
 }
 
 function sectionAimOf(doc: ReportDocument | undefined, sectionId: string): string {
@@ -272,7 +280,17 @@ export function clauseCard(snapshot: IndexSnapshot, termId: string, index: numbe
   const at = Math.min(Math.max(0, index), total - 1);
   const view = clauseView(snapshot, term.clauseIds[at]!);
   if (!view) return undefined;
-  return { termId: term.id, term: term.term, termKind: term.kind, index: at, total, view };
+  const marks = occurrences(foldText(view.clause.text, snapshot.foldMap), foldText(term.term, snapshot.foldMap));
+  return { termId, term: term.term, termKind: term.kind, marks, index: at, total, view };
+}
+
+/** Where `needle` stands in `text`, occurrence after occurrence (folding keeps every offset). */
+function occurrences(text: string, needle: string): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = needle ? text.indexOf(needle) : -1; i !== -1; i = text.indexOf(needle, i + needle.length)) {
+    found.push([i, i + needle.length]);
+  }
+  return found;
 }
 
 /** The year a target is about (a 2023 result in a 2024 document is 2023's); its document's year when nothing says. */
@@ -313,6 +331,7 @@ export function figureCard(
     termId,
     term: term.term,
     termKind: term.kind,
+    marks: occurrences(foldText(view.clause.text, snapshot.foldMap), foldText(term.term, snapshot.foldMap)),
     index: at,
     total: ranked.length,
     view,

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import type { Clause, Target } from '@/lib/model';
-import type { ClauseView, IndexStatus, TermTable } from '@/lib/messages';
+import type { Clause, Target, Term } from '@/lib/model';
+import type { ClauseView, IndexStatus } from '@/lib/messages';
 // The browser project has no @/ alias (vitest.config.ts): value imports are relative.
 import { toDisplayText } from '../../lib/display-text';
 import { anyExtensionPagePath, readStore, serveFixtures, type FixtureServer } from './harness';
@@ -154,9 +154,8 @@ describe('PolicyLens in Firefox ESR', () => {
       expect(painted.filter((s) => s.includes('高标准农田'))).toHaveLength(1);
 
       // Every painted string is a form of a term of the index (quotes are matched, not painted).
-      const table = await sendFromExtensionPage<TermTable>(extensionPage, { type: 'term-table' });
-      if (!table?.ok) throw new Error(`term-table failed: ${JSON.stringify(table)}`);
-      const forms = new Set(table.value.terms.flatMap((t) => [t.term, ...t.forms]).map((f) => f.replace(/[“”"]/g, '')));
+      const terms = await readFirefoxStore<Term>(extensionPage, 'terms');
+      const forms = new Set(terms.flatMap((t) => [t.term, ...t.forms]).map((f) => f.replace(/[“”"]/g, '')));
       expect(painted.filter((s) => !forms.has(s))).toEqual([]);
 
       // The ::highlight() rules reach the page: an underline or a tint.

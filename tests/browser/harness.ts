@@ -496,3 +496,14 @@ export async function readStore<T>(
     { store, index, key, database },
   );
 }
+
+/** The terms a term table names, as { id, term } (the table carries them as "id\tname" lines). */
+export function termsOfTable(table: { names: string }): { id: string; term: string }[] {
+  return table.names
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [id, term] = line.split('\t');
+      return { id: id!, term: term! };
+    });
+}

@@ -25,6 +25,7 @@ import {
   waitForIndexReady,
   type ExtensionSession,
   type FixtureServer,
+  termsOfTable,
 } from './harness';
 import { highlightedTexts, restOnTerm } from './reliability-support';
 import { TERM_FACTS } from '../../lib/document/term-facts';
@@ -176,7 +177,7 @@ describe('the library', () => {
     await news.keyboard.press('Escape');
 
     const table = await ask<TermTable>(library, { type: 'term-table' });
-    const farmland = table.terms.filter((t) => t.term === '高标准农田');
+    const farmland = termsOfTable(table).filter((t) => t.term === '高标准农田');
     expect(farmland).toHaveLength(1);
     const first = await ask<ClauseCard>(library, { type: 'clause-card', termId: farmland[0]!.id, index: 0 });
     const last = await ask<ClauseCard>(library, { type: 'clause-card', termId: farmland[0]!.id, index: first.total - 1 });
@@ -280,7 +281,7 @@ describe('the library', () => {
     await row.locator('button[type="submit"]').click();
     await expect.poll(async () => (await listed(library)).find((d) => d.id === documentId)?.title).toBe('天津2025年报告（读者命名）');
     const table = await ask<TermTable>(library, { type: 'term-table' });
-    const platform = table.terms.find((t) => t.term === '津链通')!;
+    const platform = termsOfTable(table).find((t) => t.term === '津链通')!;
     expect((await ask<ClauseCard>(library, { type: 'clause-card', termId: platform.id, index: 0 })).view.docTitle).toBe('天津2025年报告（读者命名）');
   });
 

@@ -254,6 +254,13 @@ describe('on the page: highlights and hover card', () => {
     await page.close();
   });
 
+  it('wakes on a page without Chinese text when its script adds some, and highlights it', async () => {
+    // The content script does nothing on a page without Han text; it watches for text added later.
+    const page = await open('on-page-late-chinese.html');
+    expect(await waitForHighlights(page, 1)).toEqual(['津治通']);
+    await page.close();
+  });
+
   it('reads content added after load, a pushState navigation, an open shadow root and a same-origin iframe', async () => {
     const page = await open('on-page-dynamic.html');
     expect(await waitForHighlights(page, 1)).toEqual(['鲁班工坊']);

@@ -12,10 +12,8 @@
 
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMatcher, type Matcher } from '@/lib/match/matcher';
-import type { Reply, TermTable } from '@/lib/messages';
+import type { Matcher } from '@/lib/match/matcher';
 import {
-  anyExtensionPagePath,
   launchWithExtension,
   recordConsoleProblems,
   serveFixtures,
@@ -26,12 +24,14 @@ import {
 import {
   describeLongTasks,
   describeOurTasks,
+  expectedMatches,
   expectNoLongTaskOfOurs,
   highlightCount,
   LONG_TASK_RECORDER,
   matchesOnPage,
   readLongTasks,
   setLoopbackSite,
+  termMatcher,
   textPoint,
   traceOurTasks,
   type LongTasks,
@@ -41,11 +41,6 @@ import type { TaskStats } from './trace-tasks';
 const SCROLL_SECONDS = Number(process.env.RELIABILITY_SCROLL_SECONDS ?? 60);
 const SAMPLE_EVERY_MS = 10_000;
 const MB = 1024 * 1024;
-
-/** How many matches lib/match/matcher.ts finds in these block texts (the content script matches block by block). */
-function expectedMatches(matcher: Matcher, blocks: string[]): number {
-  return blocks.reduce((sum, text) => sum + matcher.scan(text).length, 0);
-}
 
 /** Every highlight range still points into the page (none into a node the page removed). */
 function allConnected(page: Page): Promise<boolean> {
@@ -139,16 +134,7 @@ describe('reliability: huge pages', () => {
     session = await launchWithExtension();
     await waitForIndexReady(session);
     await session.context.addInitScript({ content: LONG_TASK_RECORDER });
-    const extensionPage = await session.extensionPage(anyExtensionPagePath());
-    const reply = await extensionPage.evaluate(
-      () =>
-        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-          type: 'term-table',
-        }) as Promise<Reply<TermTable>>,
-    );
-    await extensionPage.close();
-    if (!reply.ok) throw new Error(reply.error);
-    matcher = loadMatcher(reply.value.matcher);
+    matcher = await termMatcher(session);
   });
 
   afterAll(async () => {

@@ -7,6 +7,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/default-settings';
+import { loadMatcher, type Matcher } from '@/lib/match/matcher';
+import type { Reply, TermTable } from '@/lib/messages';
 import { anyExtensionPagePath, type ExtensionSession } from './harness';
 import { startTrace, stopTrace, tasksCausedBy, type TaskStats } from './trace-tasks';
 
@@ -40,6 +42,28 @@ export async function setSettings(session: ExtensionSession, change: Record<stri
 /** Switches the extension on or off for the loopback site (every fixture server: the site key has no port). */
 export function setLoopbackSite(session: ExtensionSession, on: boolean): Promise<void> {
   return setSettings(session, { sites: { '127.0.0.1': on } });
+}
+
+/** The matcher the content script runs, loaded from the background's term table as the content script loads it. */
+export async function termMatcher(session: ExtensionSession): Promise<Matcher> {
+  const page = await session.extensionPage(anyExtensionPagePath());
+  try {
+    const reply = await page.evaluate(
+      () =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+          type: 'term-table',
+        }) as Promise<Reply<TermTable>>,
+    );
+    if (!reply.ok) throw new Error(reply.error);
+    return loadMatcher(reply.value.matcher);
+  } finally {
+    await page.close();
+  }
+}
+
+/** How many matches lib/match/matcher.ts finds in these block texts (the content script matches block by block). */
+export function expectedMatches(matcher: Matcher, blocks: string[]): number {
+  return blocks.reduce((sum, text) => sum + matcher.scan(text).length, 0);
 }
 
 /** The number of ranges in the policy-lens Highlight of the target's document. */

@@ -19,6 +19,7 @@ import {
   waitForIndexReady,
   type ExtensionSession,
   type FixtureServer,
+  termsOfTable,
 } from './harness';
 import { highlightCount, restOnTerm, setSettings, termPointInFrame } from './reliability-support';
 
@@ -120,7 +121,7 @@ describe('a hostile page cannot drive PolicyLens or read the reader’s settings
     session.context.on('page', (page) => openTabs.push(page));
     control = await session.extensionPage(anyExtensionPagePath());
     const table = await ask<TermTable>({ type: 'term-table' });
-    const ftz = table.terms.find((t) => t.term === '自贸试验区')!;
+    const ftz = termsOfTable(table).find((t) => t.term === '自贸试验区')!;
     ftzCard = await ask<ClauseCard>({ type: 'clause-card', termId: ftz.id, index: 0 });
     expect(ftzCard.total).toBeGreaterThan(1);
   });

@@ -6,7 +6,7 @@ import { buildIndex } from '@/lib/store/build-index';
 import { bundleProblems } from '@/lib/store/check-bundle';
 import { openPolicyLensDb } from '@/lib/store/db';
 import { loadBundle } from '@/lib/store/load-bundle';
-import { clauseCard, createSnapshot, termTable } from '@/lib/store/index-snapshot';
+import { clauseCard, createSnapshot } from '@/lib/store/index-snapshot';
 import type { IndexBundle } from '@/lib/model';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -25,6 +25,12 @@ describe('the bundle built from the real seed', () => {
     expect(bundleProblems(bundle)).toEqual([]);
     expect(bundle.clauses.length).toBeGreaterThan(100);
     expect(bundle.terms.length).toBeGreaterThan(40);
+  });
+
+  it('refuses a term form without a Han character: the content script never looks on pages without one', () => {
+    const [first, ...rest] = bundle.terms;
+    const latin = { ...bundle, terms: [{ ...first!, forms: [...first!.forms, 'v2x'] }, ...rest] };
+    expect(bundleProblems(latin)).toEqual([`term ${first!.term} has a form without a Han character: v2x`]);
   });
 
   it('is the same bundle, version included, when built twice', async () => {
@@ -64,9 +70,11 @@ describe('the bundle built from the real seed', () => {
 
   it('answers a card for 高标准农田 with its clause and the 50万亩以上 target', () => {
     const snapshot = createSnapshot(bundle);
-    const entry = termTable(snapshot).terms.find((t) => t.term === '高标准农田')!;
+    const entry = snapshot.terms.find((t) => t.term === '高标准农田')!;
     const card = clauseCard(snapshot, entry.id, 0)!;
     expect(card.view.clause.text).toContain('50万亩以上高标准农田建设任务');
+    // The term is emphasised where the clause prints it.
+    expect(card.marks.map(([start, end]) => card.view.clause.text.slice(start, end))).toEqual(['高标准农田']);
     expect(card.view.targets.map((t) => t.text)).toContain('50万亩以上');
     expect(card.view.docTitle).toBe('2024年天津市政府工作报告');
     expect(card.view.sectionAim).toBe('加快提升农业农村现代化水平');

@@ -18,9 +18,9 @@ let names: Map<string, string>;
 
 beforeAll(async () => {
   const text = readFileSync(join(__dirname, '../../seeds', SEED), 'utf8');
-  const table = termTable(createSnapshot(await buildIndex([{ name: SEED, text }])));
-  matcher = loadMatcher(table.matcher);
-  names = new Map(table.terms.map((t) => [t.id, t.term]));
+  const snapshot = createSnapshot(await buildIndex([{ name: SEED, text }]));
+  matcher = loadMatcher(termTable(snapshot).matcher);
+  names = new Map(snapshot.terms.map((t) => [t.id, t.term]));
 }, 60_000);
 
 /** Sentences citing one of the report's targets, with the figure a reader takes from each (as printed, its number and unit). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateBackgroundMessage, validateTabMessage } from '@/lib/messages';
+import { termNameIn, termNamesText, validateBackgroundMessage, validateTabMessage } from '@/lib/messages';
 
 const validators = [validateBackgroundMessage, validateTabMessage];
 const known = [
@@ -55,5 +55,21 @@ describe('message validation', () => {
     expect(validateBackgroundMessage({ type: 'import-library', backup: {} })).toBe('malformed import-library message');
     expect(validateBackgroundMessage({ type: 'search', query: '外资', limit: 5, docId: 7 })).toBe('malformed search message');
     expect(validateBackgroundMessage({ type: 'list-documents' })).toEqual({ type: 'list-documents' });
+  });
+});
+
+describe('term names in a term table', () => {
+  it('finds each name by its id, first, middle and last, and no name for an unknown id or a prefix of one', () => {
+    const names = termNamesText([
+      { id: 'ab', term: '津治通' },
+      { id: 'a', term: '高标准农田' },
+      { id: 'b', term: '长护险' },
+    ]);
+    expect(termNameIn(names, 'ab')).toBe('津治通');
+    expect(termNameIn(names, 'a')).toBe('高标准农田');
+    expect(termNameIn(names, 'b')).toBe('长护险');
+    expect(termNameIn(names, 'c')).toBeUndefined();
+    expect(termNameIn(names, '')).toBeUndefined();
+    expect(termNameIn('', 'a')).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toggleSite } from '@/entrypoints/background/commands';
 import { DEFAULT_SETTINGS, readSettings, updateSettings } from '@/extension/settings';
+import { storedSettings } from '@/extension/settings-version';
 
 describe('updateSettings', () => {
   beforeEach(() => {
@@ -49,4 +50,11 @@ describe('updateSettings', () => {
     expect((await readSettings()).hoverDelayMs).toBe(300);
   });
 
+  it('reads the same settings without the storage item as through it (the content script reads them so)', async () => {
+    expect(storedSettings(await fakeBrowser.storage.local.get(null))).toEqual(DEFAULT_SETTINGS);
+    await updateSettings({ highlightStyle: 'tint', sites: { 'news.example.com': false } });
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(storedSettings(stored)).toEqual(await readSettings());
+    expect(storedSettings(stored)).toMatchObject({ highlightStyle: 'tint', sites: { 'news.example.com': false } });
+  });
 });

@@ -19,9 +19,9 @@ let names: Map<string, string>;
 beforeAll(async () => {
   const text = readFileSync(join(__dirname, '../../seeds', SEED), 'utf8');
   bundle = await buildIndex([{ name: SEED, text }]);
-  const table = termTable(createSnapshot(bundle));
-  matcher = loadMatcher(table.matcher);
-  names = new Map(table.terms.map((t) => [t.id, t.term]));
+  const snapshot = createSnapshot(bundle);
+  matcher = loadMatcher(termTable(snapshot).matcher);
+  names = new Map(snapshot.terms.map((t) => [t.id, t.term]));
 }, 60_000);
 
 /** What a page holding the text shows: the report term of each match, `~` before a related one. */

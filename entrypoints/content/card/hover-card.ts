@@ -1,15 +1,10 @@
-// The <policy-lens-card> element: an open shadow root from WXT's
-// createShadowRootUi, so page CSS cannot reach the card and the card's CSS
-// cannot reach the page. It is attached to <html>, not <body>, so the page's
-// body stays exactly as the page built it, and it is removed when closed.
+// The hover card in its <policy-lens-card> host (card-host.ts): opened beside
+// the term, filled with the clause card or a message, removed when closed.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { askBackground } from '@/extension/background-client';
-import type { FoldMap } from '@/lib/match/fold-text';
 import type { ClauseCard, FigureCard } from '@/lib/messages';
-import { CARD_TAG } from '../collect-text';
-import { CARD_CSS } from './card-style';
+import { createCardHost, type CardHost } from './card-host';
 import { cardText } from './card-text';
 import { formatCitation } from './citation';
 import { renderCard, renderMessage } from './render-card';
@@ -29,9 +24,8 @@ export interface ShowOptions {
 
 export class HoverCard {
   #ctx: ContentScriptContext;
-  #ui: Promise<ShadowRootContentScriptUi<void>> | undefined;
-  #mounted: ShadowRootContentScriptUi<void> | undefined;
-  #foldMap: FoldMap;
+  #ui: CardHost | undefined;
+  #mounted: CardHost | undefined;
   #card: ClauseCard | undefined;
   #anchor: DOMRect | undefined;
   #onStep: (card: ClauseCard, index: number) => void;
@@ -39,12 +33,10 @@ export class HoverCard {
 
   constructor(options: {
     ctx: ContentScriptContext;
-    foldMap: FoldMap;
     onStep: (card: ClauseCard, index: number) => void;
     onClose: () => void;
   }) {
     this.#ctx = options.ctx;
-    this.#foldMap = options.foldMap;
     this.#onStep = options.onStep;
     this.#onClose = options.onClose;
   }
@@ -62,16 +54,15 @@ export class HoverCard {
     return this.#mounted !== undefined && target === this.#mounted.shadowHost;
   }
 
-  async showMessage(term: string, message: string, options: ShowOptions): Promise<void> {
+  showMessage(term: string, message: string, options: ShowOptions): void {
     this.#card = undefined;
-    await this.#show(renderMessage(term, message), '', options, '');
+    this.#show(renderMessage(term, message), '', options, '');
   }
 
-  async show(card: ClauseCard, options: ShowOptions): Promise<void> {
+  show(card: ClauseCard, options: ShowOptions): void {
     this.#card = card;
     const content = renderCard(
       card,
-      this.#foldMap,
       {
         step: (delta) => this.#onStep(card, card.index + delta),
         copy: () => void this.#copy(card),
@@ -80,7 +71,7 @@ export class HoverCard {
       },
       { related: options.related === true },
     );
-    await this.#show(content, card.view.clause.id, options, 'target' in card ? (card as FigureCard).target.id : '');
+    this.#show(content, card.view.clause.id, options, 'target' in card ? (card as FigureCard).target.id : '');
   }
 
   close(): void {
@@ -93,11 +84,16 @@ export class HoverCard {
   }
 
   /** targetId: the target a figure card sets the page's figure against ('' for other cards), as data-target-id. */
-  async #show(content: HTMLElement, clauseId: string, options: ShowOptions, targetId: string): Promise<void> {
+  #show(content: HTMLElement, clauseId: string, options: ShowOptions, targetId: string): void {
     // A page that defined <policy-lens-card> as its own custom element upgrades ours with its class, which
     // may take the shadow root first: the card is then unavailable on that page, and the highlights stay.
-    const ui = await this.#getUi().catch(() => undefined);
-    if (!ui || !this.#ctx.isValid) return;
+    let ui: CardHost;
+    try {
+      ui = this.#ui ??= createCardHost(this.#ctx);
+    } catch {
+      return;
+    }
+    if (!this.#ctx.isValid) return;
     if (!this.#mounted) {
       ui.mount();
       this.#mounted = ui;
@@ -135,35 +131,6 @@ export class HoverCard {
     const left = Math.min(Math.max(anchor.left, EDGE), Math.max(EDGE, vw - width - EDGE));
     card.style.left = `${Math.round(left)}px`;
     card.style.top = `${Math.round(top)}px`;
-  }
-
-  #getUi(): Promise<ShadowRootContentScriptUi<void>> {
-    this.#ui ??= createShadowRootUi(this.#ctx, {
-      name: CARD_TAG,
-      position: 'inline',
-      anchor: () => document.documentElement,
-      append: 'last',
-      mode: 'open',
-      onMount: () => {},
-    }).then((ui) => {
-      // createShadowRootUi puts its styles in a <style> element, which a strict CSP refuses
-      // (and reports); it is removed before the host enters the page and the styles are adopted instead.
-      for (const style of ui.shadow.querySelectorAll('style')) style.remove();
-      try {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(CARD_CSS);
-        ui.shadow.adoptedStyleSheets = [sheet];
-      } catch {
-        // Where a content script may not adopt a sheet built in its own world (Firefox's Xray
-        // wrappers have refused it), a <style> element is the way left. Not verified in Firefox
-        // yet: on a strict-CSP page it may be refused too, leaving the card unstyled but usable.
-        const style = document.createElement('style');
-        style.textContent = CARD_CSS;
-        ui.shadow.prepend(style);
-      }
-      return ui;
-    });
-    return this.#ui;
   }
 
   async #copy(card: ClauseCard): Promise<void> {

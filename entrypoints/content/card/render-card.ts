@@ -3,7 +3,6 @@
 
 import type { ClauseCard, ClauseView, FigureCard } from '@/lib/messages';
 import type { Target } from '@/lib/model';
-import { foldText, type FoldMap } from '@/lib/match/fold-text';
 import { toDisplayText } from '@/lib/display-text';
 import { trusted } from '../trusted-input';
 import { cardText } from './card-text';
@@ -54,15 +53,13 @@ function shorten(segment: string): string {
   return segment.length > SEGMENT_MAX ? `${segment.slice(0, SEGMENT_MAX)}…` : segment;
 }
 
-/** The clause with every occurrence of the term emphasised (found on folded text, so 標 still finds 标). */
-function clauseWithTerm(text: string, term: string, foldMap: FoldMap): HTMLElement {
+/** The clause with every occurrence of the term emphasised (the background found them: toDisplayText keeps every offset). */
+function clauseWithTerm(text: string, marks: readonly [number, number][]): HTMLElement {
   const p = h('p', { class: 'clause', lang: 'zh-CN' });
-  const folded = foldText(text, foldMap);
-  const needle = foldText(term, foldMap);
   let at = 0;
-  for (let i = needle ? folded.indexOf(needle) : -1; i !== -1; i = folded.indexOf(needle, i + needle.length)) {
-    p.append(text.slice(at, i), h('mark', {}, text.slice(i, i + needle.length)));
-    at = i + needle.length;
+  for (const [start, end] of marks) {
+    p.append(text.slice(at, start), h('mark', {}, text.slice(start, end)));
+    at = end;
   }
   p.append(text.slice(at));
   return p;
@@ -149,7 +146,7 @@ export interface CardOptions {
   related: boolean;
 }
 
-export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActions, options: CardOptions): HTMLElement {
+export function renderCard(card: ClauseCard, actions: CardActions, options: CardOptions): HTMLElement {
   const { view } = card;
   const path = [view.docTitle, ...view.clause.path.slice(1)].filter(Boolean).map(toDisplayText);
   const clauseText = toDisplayText(view.clause.text);
@@ -178,7 +175,7 @@ export function renderCard(card: ClauseCard, foldMap: FoldMap, actions: CardActi
     ),
     h('div', { class: 'path', lang: 'zh-CN', title: path.join(' › ') }, path.map(shorten).join(' › ')),
     'relation' in card ? figures(card as FigureCard) : null,
-    clauseWithTerm(clauseText, card.term, foldMap),
+    clauseWithTerm(clauseText, card.marks),
     across(view, 'target' in card ? (card as FigureCard).target.id : undefined),
     targets.length
       ? h('ul', { class: 'targets', 'aria-label': cardText('cardTargets') }, ...targets.map(targetLine))
