@@ -5,9 +5,13 @@
 // it, builds its matcher once and sends it to pages as it would a real one.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexBundle, Term } from '@/lib/model';
+import { analyseTexts } from '@/lib/document/analyse-text';
+import { TERM_FACTS } from '@/lib/document/term-facts';
+import { buildTraditionalTable } from '@/lib/document/traditional-table';
+import { buildFoldMap } from '@/lib/match/build-fold-map';
 import { indexBundleSource } from '@/scripts/index-bundle-source';
 import { syntheticTerms } from './synthetic-terms';
 
@@ -40,6 +44,47 @@ export function withSyntheticTerms(bundle: IndexBundle, seedText: string, count:
   return { ...bundle, version: `${bundle.version}+synthetic-${count}`, terms: [...bundle.terms, ...added] };
 }
 
+export const ADDED_DOCUMENT_COUNT = 10;
+/** The team's fixture reports (tests/fixtures/documents), the documents a reader would add. */
+const DOCUMENT_DIR = 'tests/fixtures/documents';
+/** Cities whose report another added document stands in for: the fixture 2025 report with the city's name. */
+const OTHER_CITIES = ['北京', '上海', '重庆', '河北', '山东', '江苏', '广东'];
+
+/**
+ * Ten documents a reader adds: the team's three fixture reports, then the
+ * 2025 city report as seven other places would print it (each its own text,
+ * so its own document, its place names making terms of their own).
+ */
+export function addedDocumentTexts(): { title: string; text: string }[] {
+  const fixtures = readdirSync(DOCUMENT_DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ title: name.replace(/\.txt$/, ''), text: readFileSync(join(DOCUMENT_DIR, name), 'utf8') }));
+  const city = fixtures.find((f) => f.title === 'tianjin-2025-work-report')!;
+  const others = OTHER_CITIES.map((name) => ({ title: `${name}-2025-work-report`, text: city.text.replaceAll('天津', name) }));
+  return [...fixtures, ...others].slice(0, ADDED_DOCUMENT_COUNT);
+}
+
+/**
+ * The report's bundle with documents added as the library adds them: each
+ * text through the same pipeline (analyse-text.ts), alone, its rows beside
+ * the bundle's; the background then merges the term rows of one text into
+ * one entry of the term table, as it does for a reader's library.
+ */
+export async function withAddedDocuments(bundle: IndexBundle, documents: { title: string; text: string }[]): Promise<IndexBundle> {
+  const traditional = buildTraditionalTable();
+  const added = { documents: [...bundle.documents], clauses: [...bundle.clauses], targets: [...bundle.targets], terms: [...bundle.terms] };
+  for (const [i, { title, text }] of documents.entries()) {
+    const analysed = await analyseTexts([{ text, source: 'bench', mode: 'text', idPrefix: `bench-${i}`, title }], { facts: TERM_FACTS, traditional });
+    added.documents.push(...analysed.documents.map((d) => ({ ...d, order: added.documents.length })));
+    added.clauses.push(...analysed.clauses);
+    added.targets.push(...analysed.targets);
+    added.terms.push(...analysed.terms.map((t) => ({ ...t, id: `${t.id}-${i}` })));
+  }
+  const foldMap = buildFoldMap(traditional, added.terms, added.clauses.map((c) => c.text));
+  return { ...bundle, ...added, foldMap, version: `${bundle.version}+documents-${documents.length}` };
+}
+
 /** Builds the Chrome extension with this bundle as its bundled index into `outDir`; returns its chrome-mv3 folder. */
 export function buildWithBundle(bundle: IndexBundle, outDir: string): string {
   mkdirSync(outDir, { recursive: true });
@@ -55,20 +100,16 @@ export function buildWithBundle(bundle: IndexBundle, outDir: string): string {
 /**
  * The sizes, smallest first: the budget holds every size's whole cost to
  * 1.2× the smallest's. `bundledDir` is the normal build (the report alone);
+ * `documentsDir` the build with ADDED_DOCUMENT_COUNT documents added;
  * `syntheticDir` the build with SYNTHETIC_TERM_COUNT terms added.
  */
-export function librarySizes(reportTerms: number, bundledDir: string, syntheticDir: string): LibrarySize[] {
+export function librarySizes(reportTerms: number, bundledDir: string, documentsDir: string, syntheticDir: string): LibrarySize[] {
   return [
     { name: 'report', label: `the bundled report alone (${reportTerms} terms)`, build: { extensionDir: bundledDir } },
-    // ── THE "10 ADDED DOCUMENTS" SIZE ──────────────────────────────────────────────────────────────
-    // Waits for the document library (added documents, each bringing its terms). When it lands: build
-    // this size as the report plus 10 documents added through the library's own path (the bundle the
-    // background then loads, or the library's store filled before the pages load), give `build` its
-    // extension folder, and run.ts measures it beside the others with no other change.
     {
       name: 'ten-documents',
-      label: 'the report and 10 added documents',
-      build: { pending: 'not measured yet: the document library has not landed (the lead adds this size when it does)' },
+      label: `the report and ${ADDED_DOCUMENT_COUNT} added documents`,
+      build: { extensionDir: documentsDir },
     },
     {
       name: 'synthetic',

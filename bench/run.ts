@@ -32,7 +32,15 @@ import { profileScan, type ScanProfile } from './profile-scan';
 import { measureStyleRecalc } from './measure-style-recalc';
 import { markTerms, measureScans, type ScanResult } from './measure-scan';
 import { floorPeer, markPeer, summarizeWholeCost, tracedLoad, type WholeCost, type WholeCostRun } from './measure-whole-cost';
-import { buildWithBundle, librarySizes, SYNTHETIC_TERM_COUNT, withSyntheticTerms } from './library-sizes';
+import {
+  addedDocumentTexts,
+  ADDED_DOCUMENT_COUNT,
+  buildWithBundle,
+  librarySizes,
+  SYNTHETIC_TERM_COUNT,
+  withAddedDocuments,
+  withSyntheticTerms,
+} from './library-sizes';
 import { bundleDriver } from './page-bundle';
 import { ms, overBudget, printTable, spread, times, writeResults, type Row } from './report';
 import { summarize } from './stats';
@@ -56,6 +64,7 @@ const skipBuild = args.includes('--skip-build');
 const outDir = process.env.BENCH_OUT ?? join(tmpdir(), 'pl-out-bench');
 const extensionDir = join(outDir, 'chrome-mv3');
 const syntheticOutDir = `${outDir}-synthetic`;
+const documentsOutDir = `${outDir}-documents`;
 const started = performance.now();
 const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
@@ -73,13 +82,17 @@ if (!skipBuild) build();
 const { table, terms, foldMap, searchWords, bundle } = readIndex(INDEX_FILE);
 const seedText = readFileSync(SEED_FILE, 'utf8');
 const syntheticBundle = withSyntheticTerms(bundle, seedText, SYNTHETIC_TERM_COUNT);
+const documentsBundle = await withAddedDocuments(bundle, addedDocumentTexts());
 if (!skipBuild) {
+  log(`building the extension with ${ADDED_DOCUMENT_COUNT} added documents into ${documentsOutDir}`);
+  buildWithBundle(documentsBundle, documentsOutDir);
   log(`building the extension with ${SYNTHETIC_TERM_COUNT} synthetic terms added into ${syntheticOutDir}`);
   buildWithBundle(syntheticBundle, syntheticOutDir);
 }
-const libraries = librarySizes(terms.length, extensionDir, join(syntheticOutDir, 'chrome-mv3'));
+const libraries = librarySizes(terms.length, extensionDir, join(documentsOutDir, 'chrome-mv3'), join(syntheticOutDir, 'chrome-mv3'));
 const termTableKb = new Map([
   ['report', termTableBytes(table) / 1024],
+  ['ten-documents', termTableBytes(tableOf(documentsBundle)) / 1024],
   ['synthetic', termTableBytes(tableOf(syntheticBundle)) / 1024],
 ]);
 const forms = terms.flatMap((t) => t.forms);
