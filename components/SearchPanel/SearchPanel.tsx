@@ -5,6 +5,7 @@ import type { SearchMatch } from '@/lib/search/search';
 import { toDisplayText } from '@/lib/display-text';
 import { t } from '@/extension/i18n';
 import { MarkedText } from '../MarkedText/MarkedText';
+import { DocumentSelect } from '../DocumentSelect/DocumentSelect';
 import { TargetFigure } from '../TargetFigure/TargetFigure';
 import './SearchPanel.css';
 
@@ -140,22 +141,16 @@ export function SearchPanel({ search, onOpen, initialQuery = '', empty, autoFocu
       {documents.length > 1 && (
         <label class="search-panel__scope">
           <span>{t('searchScope')}</span>{' '}
-          <select
+          <DocumentSelect
             id="search-document"
+            documents={documents}
             value={docId}
-            onChange={(e) => {
-              const scope = e.currentTarget.value;
+            allLabel={t('searchScopeAll')}
+            onChange={(scope) => {
               setDocId(scope);
               run(query, scope);
             }}
-          >
-            <option value="">{t('searchScopeAll')}</option>
-            {documents.map((doc) => (
-              <option key={doc.id} value={doc.id} lang="zh-CN">
-                {toDisplayText(doc.title)}
-              </option>
-            ))}
-          </select>
+          />
         </label>
       )}
       <label class="visually-hidden" for="search-input">

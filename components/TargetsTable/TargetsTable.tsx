@@ -3,6 +3,7 @@ import type { Target, TargetKind } from '@/lib/model';
 import { toDisplayText } from '@/lib/display-text';
 import { t } from '@/extension/i18n';
 import './TargetsTable.css';
+import { DocumentSelect } from '../DocumentSelect/DocumentSelect';
 
 export interface TargetRow {
   target: Target;
@@ -78,14 +79,13 @@ export function TargetsTable({ rows, documents = [], documentId = '', onDocument
         {documents.length > 1 && (
           <label>
             {t('targetsDocument')}{' '}
-            <select name="document" value={documentId} onChange={(e) => onDocumentChange?.(e.currentTarget.value)}>
-              <option value="">{t('targetsDocumentAll')}</option>
-              {documents.map((doc) => (
-                <option key={doc.id} value={doc.id} lang="zh-CN">
-                  {toDisplayText(doc.title)}
-                </option>
-              ))}
-            </select>
+            <DocumentSelect
+              name="document"
+              documents={documents}
+              value={documentId}
+              allLabel={t('targetsDocumentAll')}
+              onChange={(docId) => onDocumentChange?.(docId)}
+            />
           </label>
         )}
         <label>

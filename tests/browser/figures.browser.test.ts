@@ -18,6 +18,7 @@ import {
   waitForIndexReady,
   type ExtensionSession,
   type FixtureServer,
+  extensionSpeaksChinese,
 } from './harness';
 import { popupFor } from './popup-for-tab';
 
@@ -221,14 +222,9 @@ describe('figures on the page: the metric and its figure, set against the report
     await waitForIndexReady(session);
     const extensionPage = await session.extensionPage(anyExtensionPagePath());
     targets = new Map((await readStore<Target>(extensionPage, 'targets')).map((t) => [t.id, t]));
-    // The card speaks the browser's language: Chinese where Chromium has its zh-CN locale (chromium-l10n), else English.
-    const chinese = await extensionPage.evaluate(() =>
-      (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n
-        .getMessage('@@ui_locale')
-        .startsWith('zh'),
-    );
-    patterns = relationPatterns(chinese ? 'zh_CN' : 'en');
     await extensionPage.close();
+    // The card speaks the browser's language: Chinese where Chromium has its zh-CN locale (chromium-l10n), else English.
+    patterns = relationPatterns((await extensionSpeaksChinese(session)) ? 'zh_CN' : 'en');
   });
 
   afterAll(async () => {

@@ -507,3 +507,19 @@ export function termsOfTable(table: { names: string }): { id: string; term: stri
       return { id: id!, term: term! };
     });
 }
+
+/**
+ * Whether the extension speaks Chinese in this browser: chrome.i18n picks its
+ * messages by @@ui_locale, which may differ from getUILanguage in headless
+ * Chromium (and Debian's Chromium lacks zh_CN without chromium-l10n).
+ */
+export async function extensionSpeaksChinese(session: ExtensionSession): Promise<boolean> {
+  const page = await session.extensionPage(anyExtensionPagePath());
+  const chinese = await page.evaluate(() =>
+    (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n
+      .getMessage('@@ui_locale')
+      .startsWith('zh'),
+  );
+  await page.close();
+  return chinese;
+}

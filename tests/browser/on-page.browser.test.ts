@@ -13,6 +13,7 @@ import {
   waitForIndexReady,
   type ExtensionSession,
   type FixtureServer,
+  extensionSpeaksChinese,
 } from './harness';
 import { highlightedTexts } from './reliability-support';
 
@@ -127,14 +128,7 @@ describe('on the page: highlights and hover card', () => {
     session = await launchWithExtension();
     await waitForIndexReady(session);
     await session.context.addInitScript({ content: INIT_SCRIPT });
-    const extensionPage = await session.extensionPage(anyExtensionPagePath());
-    // chrome.i18n picks its messages by @@ui_locale (which may differ from getUILanguage in headless Chromium).
-    chinese = await extensionPage.evaluate(() =>
-      (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n
-        .getMessage('@@ui_locale')
-        .startsWith('zh'),
-    );
-    await extensionPage.close();
+    chinese = await extensionSpeaksChinese(session);
   });
 
   afterAll(async () => {

@@ -11,12 +11,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  anyExtensionPagePath,
   launchWithExtension,
   serveFixtures,
   waitForIndexReady,
   type ExtensionSession,
   type FixtureServer,
+  extensionSpeaksChinese,
 } from './harness';
 
 /** The report's wording and its variants, in document order. */
@@ -127,13 +127,7 @@ describe('recall: variants in the highlight, related mentions apart', () => {
     site = await serveFixtures('tests/fixtures/pages');
     session = await launchWithExtension();
     await waitForIndexReady(session);
-    const extensionPage = await session.extensionPage(anyExtensionPagePath());
-    const chinese = await extensionPage.evaluate(() =>
-      (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n
-        .getMessage('@@ui_locale')
-        .startsWith('zh'),
-    );
-    await extensionPage.close();
+    const chinese = await extensionSpeaksChinese(session);
     const messages = JSON.parse(readFileSync(`public/_locales/${chinese ? 'zh_CN' : 'en'}/messages.json`, 'utf8')) as Record<
       string,
       { message: string }
