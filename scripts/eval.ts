@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { createSnapshot, figureCard, termTable } from '../lib/store/index-snapshot';
 import { loadMatcher, type Match, type Matcher } from '../lib/match/matcher';
 import { foldText } from '../lib/match/fold-text';
+import { withFigureScope } from '../lib/match/figure-near';
 import type { IndexBundle, Term } from '../lib/model';
 
 const root = join(import.meta.dirname, '..');
@@ -165,7 +166,8 @@ for (const entry of figureMentions) {
     if (!near) return (outcome = 'no figure read'), false;
     // The page's figure as printed; a bound word before it (突破50万亩) is part of what the card shows.
     if (!foldFigure(near.figure.text).endsWith(foldFigure(entry.pageFigure!))) return (outcome = `read ${near.figure.text}`), false;
-    const card = figureCard(snapshot, id, 0, { figure: near.figure, scope: near.scope, year: near.year, relativeYear: near.relativeYear });
+    const { scope, year, relativeYear } = withFigureScope(entry.text, near);
+    const card = figureCard(snapshot, id, 0, { figure: near.figure, scope, year, relativeYear });
     if (!card || foldFigure(card.target.text) !== foldFigure(entry.reportFigure)) return (outcome = `set against ${card?.target.text}`), false;
     if (card.relation.relation !== entry.relation) return (outcome = `${card.relation.relation} ${card.relation.reason ?? card.relation.direction ?? ''}`), false;
     return true;

@@ -41,6 +41,11 @@ export class TextRun {
     return this.#starts!;
   }
 
+  /** The run's text as the matcher read it (match offsets are offsets in it), read again from its nodes. */
+  get text(): string {
+    return this.nodes.map((node) => node.data).join('');
+  }
+
   #list(): void {
     const nodes: Text[] = [];
     const starts: number[] = [];

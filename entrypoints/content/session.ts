@@ -6,7 +6,7 @@ import { askBackground } from '@/extension/background-client';
 import type { Settings } from '@/lib/default-settings';
 import type { Matcher } from '@/lib/match/matcher';
 import { termNameIn, type ClauseCard, type PageFigure, type PageFigureMention, type TabRequests, type TermTable } from '@/lib/messages';
-import type { FigureNear } from '@/lib/match/figure-near';
+import { withFigureScope } from '@/lib/match/figure-near';
 import { HoverCard } from './card/hover-card';
 import { cardText } from './card/card-text';
 import { ownerBlock } from './collect-text';
@@ -92,17 +92,20 @@ export function startSession(options: {
     },
   });
 
-  /** What the card needs of the page's figure: as printed, with the period its sentence gives it. */
-  const pageFigure = ({ figure, scope, year, relativeYear }: FigureNear): PageFigure => ({
-    figure: { text: figure.text, number: figure.number, unit: figure.unit, qualifier: figure.qualifier },
-    ...(scope ? { scope } : {}),
-    ...(year ? { year } : {}),
-    ...(relativeYear ? { relativeYear } : {}),
-  });
+  /** What the card needs of a match's figure: as printed, with the period its sentence gives it (read now, not in the scan). */
+  const pageFigure = (match: PageMatch): PageFigure => {
+    const { figure, scope, year, relativeYear } = withFigureScope(match.run.text, match.figure!);
+    return {
+      figure: { text: figure.text, number: figure.number, unit: figure.unit, qualifier: figure.qualifier },
+      ...(scope ? { scope } : {}),
+      ...(year ? { year } : {}),
+      ...(relativeYear ? { relativeYear } : {}),
+    };
+  };
 
   /** The card of a match: a metric with a figure gets its figure card, any other term its clause card. */
   const cardFor = (match: PageMatch, clauseIndex: number): Promise<ClauseCard> => {
-    const figure = match.figure && pageFigure(match.figure);
+    const figure = match.figure && pageFigure(match);
     const key = `${match.termId}\u0000${clauseIndex}\u0000${figure ? JSON.stringify(figure) : ''}`;
     let found = cards.get(key);
     if (!found) {
@@ -215,7 +218,7 @@ export function startSession(options: {
       // The figures the page cites, each metric and figure once, in the order the page cites them.
       const figures = new Map<string, PageFigureMention>();
       for (const match of inDocumentOrder(index.all().filter((m) => m.figure))) {
-        const figure = pageFigure(match.figure!);
+        const figure = pageFigure(match);
         const key = `${match.termId}\u0000${JSON.stringify(figure)}`;
         const seen = figures.get(key);
         if (seen) seen.count++;

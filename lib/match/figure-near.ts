@@ -13,8 +13,8 @@
 // the search: no figure is better than another thing's figure.
 
 import type { Figure } from './read-figure';
-import { readFigure } from './read-figure';
-import { readFigureScope, scopeWordAt, type FigureScopeRead } from './read-figure-scope';
+import { mayEndFigure, readFigure } from './read-figure';
+import { mayStartScopeWord, readFigureScope, scopeWordAt, type FigureScopeRead } from './read-figure-scope';
 import { quantityOf } from './figure-units';
 import { foldFigureChar, includesCode, printedAt, wordAt } from './figure-words';
 import { quoteDepthChange } from './quote-depth';
@@ -34,6 +34,13 @@ export interface FigureNearOptions extends NumberOptions {
    * measure when omitted.
    */
   accepts?: (measure: string) => boolean;
+  /**
+   * Whether to read the period the sentence gives the figure (default true).
+   * The page's scan leaves it out (false): it is read back words from every
+   * figure, a third of the figure reader's time on a long page, and only a
+   * card or the popup's list needs it (withFigureScope, then).
+   */
+  scope?: boolean;
 }
 
 /**
@@ -91,7 +98,7 @@ function figureAfter(text: string, matchEnd: number, options: FigureNearOptions 
     // Quotes opened after the metric; the metric's own closing quote (“高效办成一件事”场景) does not count.
     depth = Math.max(0, depth + quoteDepthChange(code));
     // Scope words come first: 2023年 and 1-9月 are numbers that are no figure, yet they do not end the search.
-    const scope = scopeWordAt(text, i);
+    const scope = mayStartScopeWord(text, i) ? scopeWordAt(text, i) : undefined;
     if (scope) {
       i = scope.end;
       continue;
@@ -110,6 +117,10 @@ function figureAfter(text: string, matchEnd: number, options: FigureNearOptions 
 }
 
 function figureBefore(text: string, matchStart: number, options: FigureNearOptions | undefined, accepts: (measure: string) => boolean): Figure | undefined {
+  // A figure that ends at the metric (or one join before it) ends in a measure, a number, 余/多 or a
+  // bound word: most metrics stand after other words, and are passed without a look back.
+  const last = matchStart >= 1 && includesCode(BEFORE_JOINS, text.charCodeAt(matchStart - 1)) ? matchStart - 2 : matchStart - 1;
+  if (last < 0 || !mayEndFigure(text, last)) return undefined;
   for (let p = matchStart - 1; p >= 0 && matchStart - p <= BEFORE_REACH; p--) {
     if (!isNumberStart(text, p, options)) continue;
     const figure = readFigure(text, p, options);
@@ -121,6 +132,9 @@ function figureBefore(text: string, matchStart: number, options: FigureNearOptio
 
 /** 粮食、蔬菜分别55万亩和76万亩: the figures after 分别 pair in order with the subjects before it. */
 function figureListed(text: string, matchStart: number, matchEnd: number, options: FigureNearOptions | undefined, accepts: (measure: string) => boolean): Figure | undefined {
+  // 分 is 分别's first character in either script: without one in reach there is no list to look at.
+  const fen = text.indexOf('分', matchEnd);
+  if (fen === -1 || fen - matchEnd > LIST_REACH) return undefined;
   let at = -1;
   for (let i = matchEnd; i < text.length && i - matchEnd <= LIST_REACH; i++) {
     if (printedAt(text, i, RESPECTIVELY)) {
@@ -167,5 +181,10 @@ export function figureNear(text: string, matchStart: number, matchEnd: number, o
     figureBefore(text, matchStart, options, accepts) ??
     figureAfter(text, matchEnd, options, accepts);
   if (!figure) return undefined;
-  return { figure, ...readFigureScope(text, sentenceStart(text, figure.start), figure.start) };
+  return options?.scope === false ? { figure } : withFigureScope(text, { figure });
+}
+
+/** The figure with the period its sentence gives it (今年, 2023年, 累计 …), read from the text it was found in. */
+export function withFigureScope(text: string, near: FigureNear): FigureNear {
+  return { ...near, ...readFigureScope(text, sentenceStart(text, near.figure.start), near.figure.start) };
 }

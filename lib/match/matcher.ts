@@ -43,7 +43,8 @@ export interface MatcherTerm {
 /**
  * [start, end) offsets into the scanned text (end exclusive), the term's id,
  * `true` for a match of a related form, and the figure the page gives beside
- * a metric (the match then covers the metric and its figure).
+ * a metric (the match then covers the metric and its figure; the figure's
+ * period is left to withFigureScope, on the scanned text).
  */
 export type Match = [start: number, end: number, termId: string, related?: true, figure?: FigureNear];
 
@@ -490,8 +491,10 @@ class Cursor implements MatchCursor {
       }
       text ??= this.#text();
       const accepted = quantities[p]!;
+      // The figure's period (scope) is read when a card or the popup asks for it (withFigureScope), not here.
       const near = figureNear(text, match[0], match[1], {
         accepts: accepted ? (measure) => (accepted & quantityBit(quantityOf(measure))) !== 0 : undefined,
+        scope: false,
       });
       if (!near && mode >= REQUIRED) continue;
       if (mode === ANCHORED && !patterns.some((q, i) => i !== k && modes[q]! < REQUIRED && (docs[q]! & docs[p]!) !== 0)) continue;

@@ -47,6 +47,22 @@ const NIAN = 0x5e74; // 年
 const YUE = 0x6708; // 月
 const QIAN = 0x524d; // 前
 const JIN = 0x8fd1; // 近
+/** The first character of every scope word (digits aside): a unit not among them starts none. */
+const SCOPE_STARTS = new Set(
+  [...THIS_YEAR_SO_FAR, ...THIS_YEAR, ...LAST_YEAR, ...NEXT_YEAR, ...CUMULATIVE, IN_TOTAL, ...PART_YEAR, ...UNTIL, '前', '近'].map((w) =>
+    w.charCodeAt(0),
+  ),
+);
+
+/**
+ * Whether a scope word may start at `pos`: a digit or the first character of
+ * one. The figure reader asks this before scopeWordAt, which tries every word
+ * list, at each unit it steps over after a metric.
+ */
+export function mayStartScopeWord(text: string, pos: number): boolean {
+  const code = foldFigureChar(text.charCodeAt(pos));
+  return arabicDigit(code) !== -1 || SCOPE_STARTS.has(code);
+}
 
 /** A year printed as four digits and 年 at `pos` (1900–2100), or -1. */
 function yearAt(text: string, pos: number): number {

@@ -13,7 +13,7 @@
 
 import { MEASURE_WORDS, quantityOf } from './figure-units';
 import { foldFigureChar, includesCode, printedAt, wordAt, wordBefore } from './figure-words';
-import { arabicDigit, MAX_VALUE, readMagnitude, readNumber, type NumberOptions } from './read-number';
+import { arabicDigit, isNumeral, MAX_VALUE, readMagnitude, readNumber, type NumberOptions } from './read-number';
 
 export interface Figure {
   /** Offsets of the figure as printed, qualifiers included. */
@@ -43,6 +43,18 @@ const BEFORE = ['不少于', '不低于', '不超过', '超过', '至少', '突�
 /** Words that end in a qualifier without being one: 节约50万元 saves money, 最近3年 is recent, 下达 allocates. */
 const NOT_BEFORE = ['节约', '签约', '预约', '制约', '集约', '最近', '附近', '到达', '抵达', '下达', '传达'];
 const AFTER = ['以上', '以下', '左右', '之多'];
+/** The last unit of every measure and bound word a figure may end in, and 余/多 and the percent signs. */
+const FIGURE_ENDS = new Set([...MEASURE_WORDS, ...AFTER, '余', '多', '%', '％'].map((w) => w.charCodeAt(w.length - 1)));
+
+/**
+ * Whether a figure may end at unit `pos` (its last unit is there): a
+ * number, a measure, 余/多 or a bound word ends it. The figure reader asks
+ * this before looking back from a metric for a figure that ends at it.
+ */
+export function mayEndFigure(text: string, pos: number): boolean {
+  const code = foldFigureChar(text.charCodeAt(pos));
+  return FIGURE_ENDS.has(code) || isNumeral(code);
+}
 const YU = 0x4f59; // 余
 const DUO = 0x591a; // 多
 /** A number joined to another by these is part of a label or a range: 1+3+4, 5G/V2X, 2023-2025, 3~5. */

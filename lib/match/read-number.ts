@@ -67,6 +67,11 @@ const VAGUE = '数數几幾';
 const KILO_MEASURES = '瓦米克';
 
 /** 0–9 for an ASCII or full-width digit, -1 otherwise. */
+/** Whether a unit can be a numeral's last: an Arabic or full-width digit, a Chinese digit or a magnitude (十百千万亿). */
+export function isNumeral(code: number): boolean {
+  return arabicDigit(code) !== -1 || isChineseNumeral(code);
+}
+
 export function arabicDigit(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
   if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;

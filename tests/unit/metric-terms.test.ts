@@ -8,6 +8,7 @@ import { buildIndex } from '@/lib/store/build-index';
 import { createSnapshot, figureCard, termTable, type IndexSnapshot } from '@/lib/store/index-snapshot';
 import { loadMatcher, type Matcher } from '@/lib/match/matcher';
 import { metricForms } from '@/lib/document/metric-terms';
+import { withFigureScope } from '@/lib/match/figure-near';
 import type { IndexBundle } from '@/lib/model';
 
 const SEED = '000_59795ae4144a4d73.txt';
@@ -102,9 +103,11 @@ describe('a metric on a page', () => {
 });
 
 describe('the figure card', () => {
+  // The page reads the figure's period when the card is asked for (withFigureScope), as the content script does.
   const card = (text: string) => {
-    const [, , id, , near] = matcher.scan(text).find((m) => m[4])!;
-    return figureCard(snapshot, id, 0, { figure: near!.figure, scope: near!.scope, year: near!.year, relativeYear: near!.relativeYear })!;
+    const [, , id, , found] = matcher.scan(text).find((m) => m[4])!;
+    const near = withFigureScope(text, found!);
+    return figureCard(snapshot, id, 0, { figure: near.figure, scope: near.scope, year: near.year, relativeYear: near.relativeYear })!;
   };
 
   it('sets the page figure against the target and says how they relate', () => {
@@ -124,8 +127,9 @@ describe('the figure card', () => {
   });
 
   it('reads 今年 as the page\'s year when the page gives one', () => {
-    const [, , id, , near] = matcher.scan('今年实际使用外资50亿美元。')[0]!;
-    const page = { figure: near!.figure, relativeYear: near!.relativeYear, scope: near!.scope };
+    const [, , id, , found] = matcher.scan('今年实际使用外资50亿美元。')[0]!;
+    const near = withFigureScope('今年实际使用外资50亿美元。', found!);
+    const page = { figure: near.figure, relativeYear: near.relativeYear, scope: near.scope };
     expect(figureCard(snapshot, id, 0, page, 2024)!.relation).toEqual({ relation: 'same' });
     expect(figureCard(snapshot, id, 0, page, 2025)!.relation).toEqual({ relation: 'other-scope', reason: 'year' });
   });
