@@ -105,11 +105,16 @@ export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
 }
 
 /**
- * Tasks of renderer main threads in which code from `scriptPrefix`
- * (chrome-extension://ID/) ran, and all tasks of the renderer that parsed `pageUrl`.
+ * Tasks of the page's renderer main thread (the renderer that parsed
+ * `pageUrl`) in which code from `scriptPrefix` (chrome-extension://ID/) ran,
+ * and all tasks of that renderer. Other renderers are left out: an extension
+ * page open beside it (the welcome page the install opens) runs the
+ * extension's code on its own main thread, which is no cost of the page's.
  */
 export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUrl: string): TaskStats {
-  const mainThreads = rendererMainThreads(events);
+  const pagePids = pageProcesses(events, pageUrl);
+  if (!pagePids.size) throw new Error(`the trace holds no parse of ${pageUrl}: no renderer to attribute tasks in`);
+  const mainThreads = new Set([...rendererMainThreads(events)].filter((thread) => pagePids.has(Number(thread.split(':')[0]))));
   const { tasksByPid, taskAt } = mainThreadTasks(events, mainThreads);
 
   // Script events that name the extension's script.
@@ -144,7 +149,6 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUr
     gc = Math.max(gc, inside);
   }
   const longest = ours.reduce<(typeof ours)[number] | undefined>((a, t) => (!a || t.end - t.start > a.end - a.start ? t : a), undefined);
-  const pagePids = pageProcesses(events, pageUrl);
   const pageTasks = [...pagePids].flatMap((pid) => tasksByPid.get(pid) ?? []).map((t) => (t.end - t.start) / 1000);
   const inLongest = new Map<string, number>();
   if (longest) {
