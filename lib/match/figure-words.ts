@@ -7,8 +7,8 @@
 // allocates nothing.
 
 /** Traditional (and variant) characters of the figure vocabulary, each over its simplified form in SIMPLIFIED. */
-const TRADITIONAL = '億萬兩畝項個戶噸輛間場臺張條處種類頃餘約過於將達為實現穩計來歷積務設標準規額總數點貳參陸時棟筆門頭塊對組歲週節簽預鐘別際資';
-const SIMPLIFIED = '亿万两亩项个户吨辆间场台张条处种类顷余约过于将达为实现稳计来历积务设标准规额总数点贰叁陆时栋笔门头块对组岁周节签预钟别际资';
+const TRADITIONAL = '億萬兩畝項個戶噸輛間場臺張條處種類頃餘約過於將達為實現穩計來歷積務設標準規額總數點貳參陸時棟筆門頭塊對組歲週節簽預鐘別際資幣';
+const SIMPLIFIED = '亿万两亩项个户吨辆间场台张条处种类顷余约过于将达为实现稳计来历积务设标准规额总数点贰叁陆时栋笔门头块对组岁周节签预钟别际资币';
 /** Built once: a lookup per unit must not walk the string (wordAt folds a unit for every word it tries). */
 const FOLDS = new Map<number, number>();
 for (let i = 0; i < TRADITIONAL.length; i++) FOLDS.set(TRADITIONAL.charCodeAt(i), SIMPLIFIED.charCodeAt(i));

@@ -53,6 +53,8 @@ describe('figureNear finds the figure of a metric', () => {
     expect(figureText(near('实际使用外资320亿元。', '实际使用外资', ['美元']))).toBe('320亿元');
     expect(figureText(near('实际使用外资达320亿元。', '实际使用外资', ['美元']))).toBe('320亿元');
     expect(figureText(near('实际使用外资折合人民币约355亿元。', '实际使用外资', ['美元']))).toBe('约355亿元');
+    // A mirror site prints the link word in traditional script too (幣).
+    expect(figureText(near('實際使用外資折合人民幣約355億元。', '實際使用外資', ['美元']))).toBe('約355億元');
   });
 
   it('accepts every measure when not told which', () => {
