@@ -29,8 +29,9 @@ export interface FigureNearOptions extends NumberOptions {
    * Whether the metric's targets use this measure (美元, 亩, 个, %, '' …).
    * A figure with an accepted measure is taken anywhere in the window; one
    * with another measure only when it follows the metric directly or through
-   * a linking verb (实际使用外资320亿元 is still the page's figure for a
-   * 亿美元 target, while 实际使用外资同比增长12% is not). Accepts every
+   * a linking verb (实际使用外资320亿元, 实际使用外资同比增长12%: the page's
+   * figure for a 亿美元 target, in a unit that does not convert, which the
+   * card says), never further on (实际使用外资企业新增300家). Accepts every
    * measure when omitted.
    */
   accepts?: (measure: string) => boolean;
@@ -64,9 +65,14 @@ const SENTENCE_ENDS = ';!?。';
 const BEFORE_JOINS = '的“「『《 \u3000';
 /** Units that keep a gap "direct": closing quotes, spaces, a colon (实际使用外资：320亿元). */
 const DIRECT_MARKS = '”」』》 \u3000:';
-/** Verbs and generic heads between a metric and its own figure: 新建高标准农田面积达55万亩. */
+/**
+ * Verbs and generic heads between a metric and its own figure: 新建高标准农田面积达55万亩.
+ * A change is the metric's figure too (实际使用外资同比增长12.5%): in another unit than
+ * the target's, the card sets it beside the target as another scope.
+ */
 const LINKS = [
-  '折合人民币', '稳定在', '保持在', '将达到', '共计', '合计', '累计', '完成', '实现', '新建', '新增', '建成', '达到', '将达', '折合',
+  '折合人民币', '稳定在', '保持在', '将达到', '同比增长', '同比下降', '同比增加', '同比减少',
+  '共计', '合计', '累计', '完成', '实现', '新建', '新增', '建成', '达到', '将达', '折合', '增长', '下降', '增加', '减少',
   '场景', '建设', '任务',
   '面积', '规模', '总额', '总量', '金额', '数量', '人数', '总数', '达', '为', '是', '共', '有',
 ];

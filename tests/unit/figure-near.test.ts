@@ -53,6 +53,9 @@ describe('figureNear finds the figure of a metric', () => {
     expect(figureText(near('实际使用外资320亿元。', '实际使用外资', ['美元']))).toBe('320亿元');
     expect(figureText(near('实际使用外资达320亿元。', '实际使用外资', ['美元']))).toBe('320亿元');
     expect(figureText(near('实际使用外资折合人民币约355亿元。', '实际使用外资', ['美元']))).toBe('约355亿元');
+    // A change of the metric is its figure, in a unit the card says does not convert.
+    expect(figureText(near('实际使用外资同比增长12.5%。', '实际使用外资', ['美元']))).toBe('12.5%');
+    expect(figureText(near('實際使用外資同比下降3.1%。', '實際使用外資', ['美元']))).toBe('3.1%');
     // A mirror site prints the link word in traditional script too (幣).
     expect(figureText(near('實際使用外資折合人民幣約355億元。', '實際使用外資', ['美元']))).toBe('約355億元');
   });
@@ -69,8 +72,8 @@ describe('figureNear leaves a number that belongs to something else', () => {
   });
 
   it('takes no figure in another unit further on', () => {
-    expect(near('实际使用外资同比增长12%。', '实际使用外资', ['美元'])).toBeUndefined();
     expect(near('实际使用外资企业新增300家。', '实际使用外资', ['美元'])).toBeUndefined();
+    expect(near('实际使用外资的增速为12%。', '实际使用外资', ['美元'])).toBeUndefined();
   });
 
   it('stops at the end of the clause and at a list mark', () => {
