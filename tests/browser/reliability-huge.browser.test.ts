@@ -208,27 +208,32 @@ describe('reliability: huge pages', () => {
   });
 
   it('opened at its end, the 10 MB page shows the terms in view first, long before it has read the rest', { timeout: 120_000 }, async () => {
-    const { page } = await open('reliability-huge-text.html?at=end', true);
+    const { page, ourTasks } = await open('reliability-huge-text.html?at=end', true, true);
     const shown = () =>
       page.evaluate(() => (window as unknown as { __firstPaint?: { top: number; viewport: number } }).__firstPaint ?? null);
-    // How many matches the content script had found when the first highlight showed (the count is
-    // read after the page says it painted, so it is if anything too high).
     let firstPaint = await shown();
-    let foundAtFirstPaint = 0;
     for (const started = Date.now(); !firstPaint && Date.now() - started < 60_000; ) {
       await page.waitForTimeout(20);
       firstPaint = await shown();
-      if (firstPaint) foundAtFirstPaint = await matchesOnPage(session, page);
     }
     const { count } = await waitForSteadyMatches(session, page, 2_000);
+    const ours = await ourTasks();
     await page.close();
-    console.info(`10 MB page opened at its end: ${foundAtFirstPaint} of ${count} matches found when the first highlight showed`);
+    // How far the scan had got when the first highlight showed, read from the trace: the CPU time of
+    // our tasks before the page's 'first-highlight' mark against all of ours. Counting the matches found
+    // once the test saw the paint measured the test's own delay: on a busy machine its look and the
+    // message that asks for the count came 1 s late, and the scan had read 7,024 of 8,792 by then.
+    const before = ours.cpuBeforeMarkMs['first-highlight'];
+    console.info(
+      `10 MB page opened at its end: the first highlight showed after ${before?.toFixed(0)} ms of our CPU, of ${ours.cpuMs.toFixed(0)} ms for all ${count} matches`,
+    );
     expect(count).toBeGreaterThan(8_000);
     // The first highlight is one the reader can see or scroll to next, at the end of the page ...
     expect(firstPaint!.top).toBeGreaterThan(-3 * firstPaint!.viewport);
     expect(firstPaint!.top).toBeLessThan(4 * firstPaint!.viewport);
     // ... shown before most of the page was read: the scan starts at the text in view.
-    expect(foundAtFirstPaint).toBeLessThan(count / 2);
+    expect(before).toBeDefined();
+    expect(before!).toBeLessThan(ours.cpuMs / 2);
   });
 
   it('one element nested 5,000 deep: the term at the bottom is found, hovered, re-read after a change', { timeout: 120_000 }, async () => {

@@ -14,10 +14,13 @@ const CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'v8.execute',
   'disabled-by-default-v8.cpu_profiler',
+  // The page's own performance.mark()s: a fixture marks what it saw (the first highlight) on the trace's clock.
+  'blink.user_timing',
 ];
 
 interface TraceEvent {
   name: string;
+  cat?: string;
   ph: string;
   pid: number;
   tid: number;
@@ -68,6 +71,14 @@ export interface TaskStats {
   longestBreakdown: string[];
   /** Every task of the page's main thread, whoever caused it: the longest, and the total time of tasks over 50 ms. */
   page: { longestMs: number; longTaskTotalMs: number };
+  /** CPU time of all tasks of ours. */
+  cpuMs: number;
+  /**
+   * For each performance.mark() of the page, the CPU time of the tasks of
+   * ours that ran before it: how far our work had got when the page saw
+   * something, read on the trace's clock instead of by a test polling later.
+   */
+  cpuBeforeMarkMs: Record<string, number>;
 }
 
 /** Events whose time says what a task spent itself on. */
@@ -160,6 +171,10 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUr
   }
   const counts = new Map<string, number>();
   for (const label of longest?.samples ?? []) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const cpuBeforeMarkMs: Record<string, number> = {};
+  for (const [name, ts] of pageMarks(events, mainThreads)) {
+    cpuBeforeMarkMs[name] = ours.filter((t) => t.end <= ts).reduce((n, t) => n + t.cpu, 0) / 1000;
+  }
   return {
     tasks: ours.length,
     longestMs: longest ? (longest.end - longest.start) / 1000 : 0,
@@ -180,7 +195,19 @@ export function tasksCausedBy(events: TraceEvent[], scriptPrefix: string, pageUr
       longestMs: Math.max(0, ...pageTasks),
       longTaskTotalMs: pageTasks.filter((d) => d > 50).reduce((n, d) => n + d, 0),
     },
+    cpuMs: ours.reduce((n, t) => n + t.cpu, 0) / 1000,
+    cpuBeforeMarkMs,
   };
+}
+
+/** The first time each performance.mark() name was set on the given main threads. */
+function pageMarks(events: TraceEvent[], mainThreads: Set<string>): Map<string, number> {
+  const marks = new Map<string, number>();
+  for (const e of events) {
+    if (e.cat !== 'blink.user_timing' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
+    if (!marks.has(e.name) || e.ts < marks.get(e.name)!) marks.set(e.name, e.ts);
+  }
+  return marks;
 }
 
 function rendererMainThreads(events: TraceEvent[]): Set<string> {
