@@ -278,8 +278,19 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
       if (!page.isClosed()) throw error;
     }
   };
-  context.on('page', (page) => void attachPage(page));
+  // A test's page must not navigate before its CDP session listens: Playwright resolves newPage() once
+  // the 'page' event has fired, not once attachPage has enabled the network domain, and on a busy
+  // machine a content script's fetch went out in between, unattributed (a full run found the leaky
+  // extension's fetch classified as nobody's). newPage() now resolves after the attachment.
+  const attached = new WeakMap<Page, Promise<void>>();
+  context.on('page', (page) => attached.set(page, attachPage(page)));
   await Promise.all(context.pages().map(attachPage));
+  const openPage = context.newPage.bind(context);
+  context.newPage = async () => {
+    const page = await openPage();
+    await attached.get(page);
+    return page;
+  };
 
   const watchWorker = (worker: Worker) => {
     worker.on('console', (message) => {
