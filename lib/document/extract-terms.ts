@@ -1,8 +1,11 @@
 // The policy terms pages are searched for, found from the report's own
-// signals: its quotation marks (“腾笼换鸟”), its enumerations (科技金融、绿色
-// 金融、普惠金融…) and the heads its programmes, places and instruments end
-// in (片区, 工坊, 试验区 …), with jieba for word boundaries. A generic word
-// must never be a term: it would light up every Chinese page.
+// signals: its quotation marks (“腾笼换鸟”, “光兆津门、数智惠民”行动计划), its
+// enumerations (科技金融、绿色金融、普惠金融…; …等80余个标杆项目; a name
+// listed with a programme), the heads its programmes, places and instruments
+// end in (片区, 工坊, 试验区 …), the description before a quoted name, and the
+// noun phrases built on a reviewed word that names print short or in full
+// (医保待遇水平), with jieba for word boundaries. A generic word must never be
+// a term: it would light up every Chinese page.
 import type { Clause, Term, TermKind } from '../model';
 import { foldText } from '../match/fold-text';
 import { addWord, dictionaryTag, initJieba, isDictionaryWord, tag, type TaggedWord } from './jieba';
@@ -33,10 +36,10 @@ export interface TermInputs {
   bylines?: string[];
 }
 
-type Signal = 'quoted' | 'enumeration' | 'suffix' | 'abbreviation' | 'organisation';
+type Signal = 'quoted' | 'enumeration' | 'suffix' | 'reviewed-word' | 'abbreviation' | 'organisation';
 
 /** Stronger signals decide a term's kind when several find it. */
-const SIGNAL_RANK: Record<Signal, number> = { quoted: 0, enumeration: 1, suffix: 2, abbreviation: 3, organisation: 4 };
+const SIGNAL_RANK: Record<Signal, number> = { quoted: 0, enumeration: 1, suffix: 2, 'reviewed-word': 3, abbreviation: 4, organisation: 5 };
 
 interface Candidate {
   term: string;
@@ -58,6 +61,8 @@ const NUMERAL_LABEL = /^[0-9零〇一二三四五六七八九十百千万两+]+$
 const NAMED_BY_NUMERAL_TAGS = new Set(['n', 'vn', 'nz', 'v', 'l', 'j']);
 /** How many characters of nouns after a numeral label name its programme. */
 const NUMERAL_NAMED_MAX = 4;
+/** The heads that make a quoted label a programme's name, longest first. */
+const PROGRAMME_HEADS = ['行动计划', '行动方案', '专项行动', '行动', '工程', '计划', '方案'];
 /** Labels of a dated award or event: “2023年度中国智能交通协会科技进步奖一等奖”. */
 const DATED_LABEL = /^\d{2,4}年/;
 /** Separators inside a quoted enumeration (“圈、街、楼、店、网”). */
@@ -72,6 +77,14 @@ const QUANTITY = /\d[\d.]*\s*(?:万|亿)?\s*(?:个|项|亩|家|户|人|张|类|�
 /** Measure words after a figure (12个乡村旅游示范片区, 20项民心工程). */
 const MEASURE_WORD = /^[万亿]?[个项类家户张支条名台场批所座处亩]+$/;
 const MEASURE_AFTER_NUMBER = /^[万亿]?[个项类家户张支条名台场批所座处亩]/;
+/** 等 and a count closing an enumeration (等80余个标杆项目, 等一批, 等12个): its items are things the report counts. */
+const COUNTED_CLOSE = /^等(?:[0-9]+|[一二两三四五六七八九十百几数]+)[余多]?[个项家所座处批类]/;
+/** Generic nouns after a name that news leaves off (优化自由贸易账户功能, 天津高教科创园政务服务平台项目建设, 改革试点事项). */
+const TRAILING_GENERIC: ReadonlySet<string> = new Set(['功能', '项目', '建设', '工作', '任务', '事项']);
+/** The shortest policy phrase built on a reviewed word: four characters are the word and one more (国企改革). */
+const MIN_REVIEWED_PHRASE = 5;
+/** Tags of the verbs and adverbs that open a phrase before its name. */
+const OPENING_TAGS: ReadonlySet<string> = new Set(['v', 'a', 'ad', 'd', 'vd', 'i']);
 /** Words that join a verb phrase to an earlier one. */
 const COORDINATORS = new Set(['与', '和', '及', '并', '以及']);
 
@@ -109,8 +122,16 @@ function extractOnce(inputs: TermInputs): Term[] {
   const candidates: Candidate[] = [];
   clauses.forEach((clause, index) => {
     candidates.push(...quotedCandidates(clause.text, index));
-    candidates.push(...numeralLabelCandidates(clause.text, index));
+    candidates.push(...labelledNameCandidates(clause.text, index));
     candidates.push(...suffixCandidates(clause.text, index));
+    candidates.push(...countedItemCandidates(clause.text, index));
+    candidates.push(...descriptorCandidates(clause.text, index));
+  });
+  clauses.forEach((clause, index) => {
+    candidates.push(...coordinatedCandidates(clause.text, index, candidates));
+  });
+  clauses.forEach((clause, index) => {
+    candidates.push(...reviewedWordCandidates(clause.text, index, inputs.wordAbbreviations ?? [], candidates));
   });
   const folded = clauses.map((clause) => foldText(clause.text, {}));
   candidates.push(...abbreviationCandidates(folded, abbreviations, candidates));
@@ -189,25 +210,20 @@ function quotedCandidates(text: string, clause: number): Candidate[] {
 /**
  * A quoted plan period or number names nothing alone (“十四五” is in every
  * paper), but with the word after it, it names a programme: “八五”普法,
- * “1+3+4”产业体系. The quotes stay in the term as the report prints it.
+ * “1+3+4”产业体系. Any quoted label followed by a programme's head is that
+ * programme's name (“光兆津门、数智惠民”行动计划), even when the label itself
+ * is an enumeration no term may be. The quotes stay in the term as the report
+ * prints it.
  */
-function numeralLabelCandidates(text: string, clause: number): Candidate[] {
+function labelledNameCandidates(text: string, clause: number): Candidate[] {
   const found: Candidate[] = [];
   for (const phrase of findQuotedPhrases(text)) {
     const label = phrase.text.trim();
-    if (!NUMERAL_LABEL.test(label)) continue;
-    let stop = phrase.end;
-    while (isHan(text[stop])) stop++;
-    // The nouns right after the label, up to a short name's length (产业 + 体系 of “1+3+4”产业体系).
-    let named = 0;
-    for (const word of tag(text.slice(phrase.end, stop))) {
-      if (!NAMED_BY_NUMERAL_TAGS.has(word.tag) || named + word.word.length > NUMERAL_NAMED_MAX) break;
-      named += word.word.length;
-    }
+    const named = NUMERAL_LABEL.test(label) ? numeralNamedLength(text, phrase.end) : programmeHeadLength(label, text, phrase.end);
     if (named < 2) continue;
     found.push({
       term: text.slice(phrase.start, phrase.end + named),
-      kind: 'slogan',
+      kind: NUMERAL_LABEL.test(label) ? 'slogan' : 'instrument',
       signal: 'quoted',
       quotedOnly: false,
       clause,
@@ -215,6 +231,25 @@ function numeralLabelCandidates(text: string, clause: number): Candidate[] {
     });
   }
   return found;
+}
+
+/** The nouns right after a numeral label, up to a short name's length (产业 + 体系 of “1+3+4”产业体系). */
+function numeralNamedLength(text: string, from: number): number {
+  let stop = from;
+  while (isHan(text[stop])) stop++;
+  let named = 0;
+  for (const word of tag(text.slice(from, stop))) {
+    if (!NAMED_BY_NUMERAL_TAGS.has(word.tag) || named + word.word.length > NUMERAL_NAMED_MAX) break;
+    named += word.word.length;
+  }
+  return named;
+}
+
+/** The programme head right after a quoted label (行动计划 of “光兆津门、数智惠民”行动计划), or 0. */
+function programmeHeadLength(label: string, text: string, from: number): number {
+  if (!HAN.test(label) || label.length > MAX_TERM_LENGTH || DATED_LABEL.test(label)) return 0;
+  const head = PROGRAMME_HEADS.find((h) => text.startsWith(h, from));
+  return head && endsPhrase(text, from + head.length) ? head.length : 0;
 }
 
 function isTermLabel(label: string): boolean {
@@ -285,7 +320,7 @@ function suffixCandidates(text: string, clause: number): Candidate[] {
   return found;
 }
 
-/** The head ends the phrase: punctuation follows, or a verb, particle or number (鲁班工坊建设, 改造1000户). */
+/** The head ends the phrase: punctuation follows, or a verb, particle, number or generic noun (鲁班工坊建设, 改造1000户, 改革试点事项). */
 function endsPhrase(text: string, end: number): boolean {
   // 海油工程5G智能工厂: a name that runs on into Latin letters.
   if (/^[0-9]*[A-Za-z]/.test(text.slice(end))) return false;
@@ -293,7 +328,7 @@ function endsPhrase(text: string, end: number): boolean {
   let stop = end;
   while (isHan(text[stop])) stop++;
   const next = tag(text.slice(end, stop))[0];
-  return next !== undefined && (RIGHT_TAGS.has(next.tag) || LEADING_WORDS.has(next.word));
+  return next !== undefined && (RIGHT_TAGS.has(next.tag) || LEADING_WORDS.has(next.word) || TRAILING_GENERIC.has(next.word));
 }
 
 /**
@@ -343,6 +378,112 @@ function phraseStart(text: string, end: number, head: TermSuffix, quotes: Quoted
   return words[first]?.start ?? offset;
 }
 
+/**
+ * The items of an enumeration the report counts (华电5G智慧电厂、天津港5G智慧
+ * 港口、海油工程5G智能工厂、中石化千兆光网等80余个标杆项目) are named
+ * instances whatever their heads: the count says so. The first item loses
+ * the verb phrase before it; an item that is one word or has a function word
+ * inside (政务、科创 … 等六大服务) is no name.
+ */
+function countedItemCandidates(text: string, clause: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (let close = text.indexOf('等'); close !== -1; close = text.indexOf('等', close + 1)) {
+    if (!COUNTED_CLOSE.test(text.slice(close))) continue;
+    let runStart = close;
+    while (runStart > 0 && !RUN_BREAK.test(text[runStart - 1]!)) runStart--;
+    const items = text.slice(runStart, close).split('、');
+    if (items.length < 2) continue;
+    let itemStart = runStart;
+    items.forEach((item, i) => {
+      const cut = i === 0 ? nameStartInPhrase(item) : 0;
+      const name = item.slice(cut);
+      if (isNameLike(name)) {
+        found.push({ term: name, kind: 'named', signal: 'enumeration', quotedOnly: false, clause, offset: itemStart + cut });
+      }
+      itemStart += item.length + 1;
+    });
+  }
+  return found;
+}
+
+/** Heads of a thing a quoted brand names (数字治理综合应用平台“津治通”). */
+const DESCRIBED_HEADS = ['平台', '系统', '中心', '基地'];
+/** A description shorter than this is a kind of thing (服务平台), not this one. */
+const MIN_DESCRIPTOR = 6;
+
+/**
+ * The description right before a quoted name is that thing's own name in the
+ * report's words (数字治理综合应用平台“津治通”): news cites either. Only
+ * descriptions that end in the head of a thing with a brand: a platform, a
+ * system, a centre, a base.
+ */
+function descriptorCandidates(text: string, clause: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (const phrase of findQuotedPhrases(text)) {
+    let runStart = phrase.start;
+    while (runStart > 0 && !RUN_BREAK.test(text[runStart - 1]!) && !/[、“”"]/.test(text[runStart - 1]!)) runStart--;
+    const start = runStart + afterLeadingVerbs(text.slice(runStart, phrase.start));
+    const name = text.slice(start, phrase.start);
+    if (!DESCRIBED_HEADS.some((head) => name.endsWith(head)) || name.length < MIN_DESCRIPTOR || !isNameLike(name)) continue;
+    found.push({ term: name, kind: 'named', signal: 'suffix', quotedOnly: false, clause, offset: start });
+  }
+  return found;
+}
+
+/**
+ * A name coordinated with a programme the report names is a programme too
+ * (扎实推进品牌高中培育工作和强校工程): the report lists like with like. The
+ * item must be long enough to be specific on its own.
+ */
+function coordinatedCandidates(text: string, clause: number, found: readonly Candidate[]): Candidate[] {
+  const programmes = new Set(found.filter((c) => c.clause === clause && c.kind === 'instrument').map((c) => c.term));
+  const added: Candidate[] = [];
+  for (const run of text.split(RUN_BREAK)) {
+    const items = run.split(/[、和及]/);
+    if (items.length < 2 || !items.some((item) => programmes.has(item))) continue;
+    const first = items[0]!;
+    const named = [first.slice(afterLeadingVerbs(first)), ...items.slice(1)];
+    for (const name of named) {
+      if (programmes.has(name) || name.length < MIN_DESCRIPTOR || !isNameLike(name)) continue;
+      added.push({ term: name, kind: 'instrument', signal: 'enumeration', quotedOnly: false, clause, offset: text.indexOf(name) });
+    }
+  }
+  return added;
+}
+
+/**
+ * Where a name begins after the verbs and adverbs that open its phrase
+ * (加快|数字治理综合应用平台, 扎实推进|品牌高中培育工作): a name may hold verbs of
+ * its own (治理, 应用, 培育), so only those before its first noun are cut.
+ */
+function afterLeadingVerbs(phrase: string): number {
+  let start = 0;
+  for (const word of tag(phrase)) {
+    if (!LEADING_WORDS.has(word.word) && !OPENING_TAGS.has(word.tag) && !isFunctionWord(word)) break;
+    start += word.word.length;
+  }
+  return start;
+}
+
+/** Where a name begins in a phrase: after its last verb, idiom, function word or governance word (累计打造了|华电5G智慧电厂, 积极参与|天津高教…). */
+function nameStartInPhrase(item: string): number {
+  let offset = 0;
+  let start = 0;
+  for (const word of tag(item)) {
+    offset += word.word.length;
+    if (word.tag === 'v' || word.tag === 'i' || isFunctionWord(word) || LEADING_WORDS.has(word.word)) start = offset;
+  }
+  return start;
+}
+
+/** Long enough, more than one word, no dictionary word and no function word inside: a name, not a phrase of prose. */
+function isNameLike(name: string): boolean {
+  if (name.length < 4 || name.length > MAX_TERM_LENGTH || !HAN.test(name) || /[“”"]/.test(name)) return false;
+  // The dictionary's tagging: a name taught on an earlier pass is one word to tag().
+  const words = dictionaryTag(name);
+  return words.length >= 2 && !isDictionaryWord(name) && !words.some(isFunctionWord);
+}
+
 function isFunctionWord({ word, tag: pos }: TaggedWord): boolean {
   if (!FUNCTION_TAGS.has(pos)) return false;
   return word.length > 1 || (pos !== 'd' && pos !== 'ad');
@@ -370,6 +511,65 @@ function isEnumerationItem(text: string, start: number, end: number): boolean {
 function inFamily(text: string, start: number, end: number, suffix: string): boolean {
   if (!isEnumerationItem(text, start, end) && text[start - 1] !== '和' && text[end] !== '和') return false;
   return enumerationItems(text, start, end).filter((item) => item.endsWith(suffix)).length >= 2;
+}
+
+// ---- policy phrases built on reviewed words ----
+
+/**
+ * The report's noun phrases built on a word that names print short or in
+ * full (持续完善|科创服务生态, 统筹提高|医保待遇水平, 践行|央企社会责任,
+ * 推出|文旅四季主题活动): news reprints them with the word the other way, so
+ * they are names a page cites. The phrase runs from after the last verb,
+ * function word or governance word before the reviewed word to the first one
+ * after it, within the run between punctuation, without a generic noun at its
+ * end, and the word must modify a head of its own. Phrases inside a name already found are that name; companies' legal
+ * names are organisations' business, not phrases.
+ */
+function reviewedWordCandidates(
+  text: string,
+  clause: number,
+  words: readonly WordAbbreviation[],
+  found: readonly Candidate[],
+): Candidate[] {
+  const added: Candidate[] = [];
+  for (const entry of words) {
+    if (entry.full.endsWith('公司')) continue;
+    for (const word of [entry.full, entry.short]) {
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+        const phrase = phraseAround(text, at, word.length);
+        if (!phrase || found.some((c) => c.term.includes(phrase.text)) || added.some((c) => c.term === phrase.text)) continue;
+        added.push({ term: phrase.text, kind: 'instrument', signal: 'reviewed-word', quotedOnly: false, clause, offset: phrase.start });
+      }
+    }
+  }
+  return added;
+}
+
+/** The noun phrase around text[at, at + length), or undefined when it is no specific name. */
+function phraseAround(text: string, at: number, length: number): { text: string; start: number } | undefined {
+  const boundary = /[、“”"]/;
+  let runStart = at;
+  while (runStart > 0 && !RUN_BREAK.test(text[runStart - 1]!) && !boundary.test(text[runStart - 1]!)) runStart--;
+  let runEnd = at + length;
+  while (runEnd < text.length && !RUN_BREAK.test(text[runEnd]!) && !boundary.test(text[runEnd]!)) runEnd++;
+  const start = runStart + nameStartInPhrase(text.slice(runStart, at));
+  const after = tag(text.slice(at, runEnd));
+  let end = at;
+  for (const [i, word] of after.entries()) {
+    // A verb or an adjective after the word begins what is said of it (金融类国企|稳健经营).
+    if (end >= at + length && (word.tag === 'v' || word.tag === 'a' || isFunctionWord(word) || LEADING_WORDS.has(word.word))) break;
+    if (i > 0 && end < at + length && isFunctionWord(word)) return undefined;
+    end += word.word.length;
+  }
+  let name = text.slice(start, end);
+  for (let last = tag(name).at(-1); last && TRAILING_GENERIC.has(last.word); last = tag(name).at(-1)) {
+    name = name.slice(0, -last.word.length);
+  }
+  // The word must modify a head of its own (医保|待遇水平): 金融类国企 is only the word, qualified.
+  if (name.length < MIN_REVIEWED_PHRASE || name.length > MAX_TERM_LENGTH || start + name.length <= at + length) return undefined;
+  const tagged = dictionaryTag(name);
+  if (tagged.length < 2 || isDictionaryWord(name) || tagged.some(isFunctionWord)) return undefined;
+  return { text: name, start };
 }
 
 // ---- the reviewed abbreviation table ----

@@ -34,6 +34,8 @@ export const TERM_SUFFIXES: readonly TermSuffix[] = [
   { suffix: '先导区', kind: 'named' },
   { suffix: '试验区', kind: 'instrument' },
   { suffix: '示范村', kind: 'instrument' },
+  // A designation of towns and villages together: 乡村治理示范镇村.
+  { suffix: '示范镇村', kind: 'instrument' },
   { suffix: '生产力', kind: 'instrument' },
   { suffix: '化改造', kind: 'instrument' },
   { suffix: '片区', kind: 'named' },
@@ -45,6 +47,8 @@ export const TERM_SUFFIXES: readonly TermSuffix[] = [
   { suffix: '联赛', kind: 'named' },
   { suffix: '公园', kind: 'named' },
   { suffix: '农田', kind: 'instrument' },
+  // A reform a place is chosen to try: 要素市场化配置综合改革试点 (试点 alone heads 制度试点, 30年试点).
+  { suffix: '改革试点', kind: 'instrument', verbal: true },
   // A census keeps its ordinal: 第五次全国经济普查.
   { suffix: '普查', kind: 'instrument', verbal: true },
   { suffix: '工程', kind: 'instrument', verbal: true },

@@ -13,7 +13,7 @@ const ARTICLES = join(__dirname, '../fixtures/articles');
 
 let clauses: Omit<Clause, 'tokens'>[];
 let bylines: string[];
-const { abbreviations, synonyms } = TERM_FACTS;
+const { abbreviations, synonyms, wordAbbreviations } = TERM_FACTS;
 let terms: Term[];
 const byTerm = new Map<string, Term>();
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   const parsed = parseSeed(seed, SEED);
   clauses = parsed.clauses;
   bylines = parsed.documents.flatMap((d) => (d.byline ? [d.byline] : []));
-  terms = await extractTerms({ clauses, abbreviations, synonyms, bylines });
+  terms = await extractTerms({ clauses, abbreviations, synonyms, wordAbbreviations, bylines });
   for (const term of terms) byTerm.set(term.term, term);
 });
 
@@ -70,6 +70,13 @@ describe('extractTerms on the real seed', () => {
     ['全国短道速滑冠军赛', 'named'],
     ['中国联通京津冀数字科技产业园', 'named'],
     ['大运河国家文化公园', 'named'],
+    ['天津海河教育园', 'named'],
+    // Counted in an enumeration (…等80余个标杆项目), described before a quoted name.
+    ['华电5G智慧电厂', 'named'],
+    ['天津港5G智慧港口', 'named'],
+    ['海油工程5G智能工厂', 'named'],
+    ['中石化千兆光网', 'named'],
+    ['数字治理综合应用平台', 'named'],
     // Policy instruments and fields.
     ['高标准农田', 'instrument'],
     ['自贸试验区', 'instrument'],
@@ -84,6 +91,17 @@ describe('extractTerms on the real seed', () => {
     ['国企改革深化提升行动', 'instrument'],
     ['安全生产治本攻坚三年行动', 'instrument'],
     ['爱国卫生运动', 'instrument'],
+    ['“光兆津门、数智惠民”行动计划', 'instrument'],
+    ['乡村治理示范镇村', 'instrument'],
+    ['要素市场化配置综合改革试点', 'instrument'],
+    // Coordinated with 强校工程.
+    ['品牌高中培育工作', 'instrument'],
+    // Built on a reviewed word that names print short or in full.
+    ['科创服务生态', 'instrument'],
+    ['医保待遇水平', 'instrument'],
+    ['央企社会责任', 'instrument'],
+    ['文旅四季主题活动', 'instrument'],
+    ['自由贸易账户', 'instrument'],
   ];
 
   it.each(mustHave)('finds %s as %s', (text, kind) => {
@@ -99,6 +117,10 @@ describe('extractTerms on the real seed', () => {
     '十四五', '八五', '1+3+4', '5G+', '圈、街、楼、店、网', '好网络、好产品、好服务',
     // Descriptions around a name, not names.
     '综合改革试验区', '走深走实行动', '护理服务专项行动', '车联网先导示范区', '工业互联网研究院',
+    // A reviewed word qualified, or with what is said of it: no policy phrase.
+    '金融类国企', '金融类国企稳健经营', '竞争性经营类国企', '国企改革', '自由贸易账户功能',
+    // Items of a counted enumeration that are single words; a programme's own verb phrase.
+    '政务', '科创', '光兆津门、数智惠民', '自贸试验区对接国际高标准推进制度型开放试点任务',
   ];
 
   it.each(generic)('never makes %s a term', (word) => {
@@ -166,7 +188,7 @@ describe('extractTerms on the real seed', () => {
   });
 
   it('gives stable ids and the same list when run again (jieba has been taught meanwhile)', async () => {
-    const again = await extractTerms({ clauses, abbreviations, synonyms, bylines });
+    const again = await extractTerms({ clauses, abbreviations, synonyms, wordAbbreviations, bylines });
     expect(again).toEqual(terms);
     expect(new Set(terms.map((t) => t.id)).size).toBe(terms.length);
   });
@@ -275,6 +297,55 @@ describe('extractTerms rules on sentences written for the test', () => {
 
   it('makes a quoted class of firms an instrument', async () => {
     expect((await extract(['支持“瞪羚”企业上市。'])).get('瞪羚')?.kind).toBe('instrument');
+  });
+
+  it('takes the items of an enumeration the report counts, not single words nor an uncounted list', async () => {
+    const found = await extract([
+      '近年来,累计建成滨海5G智慧码头、西青AI质检工厂、东丽千兆园区等30余个标杆项目,提供宣传、政务、金融等六大服务,导入文旅、研学、康养等资源。',
+    ]);
+    expect([...found.keys()].sort()).toEqual(['东丽千兆园区', '滨海5G智慧码头', '西青AI质检工厂']);
+    expect(found.get('西青AI质检工厂')?.kind).toBe('named');
+  });
+
+  it('takes a quoted label with the programme head after it, quotes and all', async () => {
+    const found = await extract(['发布“云上津门、智享生活”行动计划,启动“津彩”品牌。']);
+    expect(found.get('“云上津门、智享生活”行动计划')).toMatchObject({ kind: 'instrument', signal: 'quoted' });
+    expect(found.has('云上津门、智享生活')).toBe(false);
+  });
+
+  it('takes the description before a quoted name when it is long enough to be that thing', async () => {
+    const found = await extract(['加快城市治理综合指挥平台“津城通”迭代升级,上线服务平台“津心办”。']);
+    expect(found.get('城市治理综合指挥平台')?.kind).toBe('named');
+    expect(found.has('服务平台')).toBe(false);
+  });
+
+  it('takes a name coordinated with a programme, when long enough to stand alone', async () => {
+    const found = await extract(['扎实推进特色高中培育工作和强基工程,推进午餐和强基工程。']);
+    expect([...found.keys()].sort()).toEqual(['强基工程', '特色高中培育工作']);
+  });
+
+  it('takes designated towns and villages, and a reform pilot before a generic noun', async () => {
+    const found = await extract(['高水平创建生态文明示范镇村,争取数据要素综合改革试点事项落地。']);
+    expect([...found.keys()].sort()).toEqual(['数据要素综合改革试点', '生态文明示范镇村']);
+  });
+
+  it('takes the noun phrase built on a reviewed word, with the word the other way as a form', async () => {
+    const clauses = clausesOf('统筹提高医保门诊待遇,推动金融类国企稳健经营,深化国企改革,优化医疗保障经办网点功能。');
+    const found = new Map(
+      (
+        await extractTerms({
+          clauses,
+          abbreviations: [],
+          wordAbbreviations: [
+            { short: '医保', full: '医疗保障' },
+            { short: '国企', full: '国有企业' },
+          ],
+        })
+      ).map((t) => [t.term, t]),
+    );
+    expect([...found.keys()].sort()).toEqual(['医保门诊待遇', '医疗保障经办网点']);
+    expect(found.get('医保门诊待遇')?.forms).toEqual(['医保门诊待遇', '医疗保障门诊待遇']);
+    expect(found.get('医疗保障经办网点')?.forms).toEqual(['医疗保障经办网点', '医保经办网点']);
   });
 
   it('adds a reviewed abbreviation the text uses in either form', async () => {
