@@ -46,9 +46,9 @@ export interface Variants {
  * Generic tails a programme's name is written without: the whole word at the
  * end (a count of years before 行动 goes with it: 治本攻坚三年行动 → 治本攻坚).
  */
-const GENERIC_TAIL = /(?:[一二两三四五六七八九十\d]+年)?(?:专项行动|行动|工程|计划|方案|活动|建设|提升)$/;
-/** Scope words in front of a name that news leaves out (国家级非遗…, 全国短道速滑冠军赛). */
-const SCOPE_HEAD = /^(?:国家级|全国|中国|全市|市级)/;
+const GENERIC_TAIL = /(?:[一二两三四五六七八九十\d]+年)?(?:专项行动|行动计划|行动方案|行动|工程|计划|方案|活动|建设|提升|工作)$/;
+/** Scope words in front of a name that news leaves out (国家级非遗…, 全国短道速滑冠军赛, 全民健身…). */
+const SCOPE_HEAD = /^(?:国家级|全国|中国|全市|市级|全民)/;
 /** An ordinal in front (第四次文物普查): without it the name is the kind of thing, so only a related key word. */
 const ORDINAL_HEAD = /^第[一二三四五六七八九十\d]+[次轮届批期](?:全国)?/;
 /**
@@ -68,6 +68,8 @@ const MIN_KEYWORD = 4;
 const PLACE_INSERTS = ['区', '县', '市', '的', '区的', '县的', '市的'];
 /** An administrative suffix a name may print after its place, which news drops (天津市工业互联网研究院 → 天津工业互联网研究院). */
 const PLACE_SUFFIX = /[市区县]$/;
+/** The Chinese name of a body before a project name that begins in Latin letters or digits (海油工程|5G智能工厂). */
+const OWNER_BEFORE_LATIN = /^[\u3400-\u9fff]{2,}(?=[A-Za-z0-9])/;
 /** Places that are no district of a city: nothing is inserted after them (中国冰壶联赛). */
 const COUNTRY = new Set(['中国', '全国']);
 /** A long name is one a swapped word still leaves recognisable. */
@@ -122,26 +124,43 @@ function isSpecific(remainder: string): boolean {
   return remainder.length >= MIN_REMAINDER && !isDictionaryWord(remainder) && tag(remainder).length >= 2;
 }
 
-/** The name without its generic tail or scope head, as a form (specific) or a related key word (four characters). */
+/** The name with its generic tails dropped one after another (…提升行动 → …提升 → …), each remainder non-empty. */
+function tailTrims(text: string): string[] {
+  const out: string[] = [];
+  let rest = text;
+  for (let tail = GENERIC_TAIL.exec(rest); tail && tail.index > 0; tail = GENERIC_TAIL.exec(rest)) {
+    rest = rest.slice(0, tail.index);
+    out.push(rest);
+  }
+  return out;
+}
+
+/**
+ * The name without its generic tail or scope head. One word dropped leaves
+ * the programme's name (a form, when specific); the scope head and tails
+ * dropped leave its key word (健身场地设施 of 全民健身场地设施提升行动), a
+ * related form, as is a four-character key word (冰壶联赛 of 中国冰壶联赛).
+ */
 function trimmedVariants(text: string, kind: TermKind): Variants {
   const forms: string[] = [];
   const related: string[] = [];
   if (kind === 'organisation') return { forms, related };
-  const tail = GENERIC_TAIL.exec(text);
-  if (tail && tail.index > 0) {
-    const remainder = text.slice(0, tail.index);
-    if (isSpecific(remainder)) forms.push(remainder);
-  }
-  // A race named by its sport (天津马拉松赛 → 天津马拉松); 冰壶联赛 and 冠军赛 are the event's kind, not a tail.
-  const last = dictionaryTag(text).at(-1)?.word ?? '';
-  if (last.length >= 4 && last.endsWith('赛') && isDictionaryWord(last.slice(0, -1))) forms.push(text.slice(0, -1));
-  const head = SCOPE_HEAD.exec(text);
-  if (head) {
-    const remainder = text.slice(head[0].length);
+  const tails = tailTrims(text);
+  const head = SCOPE_HEAD.exec(text)?.[0] ?? '';
+  const headless = head ? [text.slice(head.length), ...tails.map((t) => t.slice(head.length))] : [];
+  const single = [tails[0], headless[0]];
+  // Tails alone leave what a programme improves (妇女儿童健康 of …健康提升计划), too general
+  // to point at it; without its scope head too, what is left is the programme's own matter.
+  const keyWords = headless.slice(1);
+  for (const remainder of single) {
+    if (remainder === undefined) continue;
     if (isSpecific(remainder)) forms.push(remainder);
     else if (isKeyword(remainder)) related.push(remainder);
   }
-  if (tail && tail.index > 0 && isKeyword(text.slice(0, tail.index))) related.push(text.slice(0, tail.index));
+  for (const remainder of keyWords) if (isSpecific(remainder) || isKeyword(remainder)) related.push(remainder);
+  // A race named by its sport (天津马拉松赛 → 天津马拉松); 冰壶联赛 and 冠军赛 are the event's kind, not a tail.
+  const last = dictionaryTag(text).at(-1)?.word ?? '';
+  if (last.length >= 4 && last.endsWith('赛') && isDictionaryWord(last.slice(0, -1))) forms.push(text.slice(0, -1));
   const ordinal = ORDINAL_HEAD.exec(text);
   if (ordinal && text.length - ordinal[0].length >= MIN_KEYWORD) related.push(text.slice(ordinal[0].length));
   return { forms, related };
@@ -163,6 +182,9 @@ function placeVariants(text: string, kind: TermKind): string[] {
   const rest = text.slice(place.length);
   if (rest.length < 2) return [];
   if (words[0]!.tag === 'nt') return [`${place}的${rest}`];
+  // A body's project named from Latin letters on (海油工程5G智能工厂): the body ends where they begin.
+  const owner = OWNER_BEFORE_LATIN.exec(text)?.[0];
+  if (owner && words[0]!.tag !== 'ns') return [`${owner}的${text.slice(owner.length)}`];
   if (words[0]!.tag !== 'ns' || COUNTRY.has(place)) return [];
   if (PLACE_SUFFIX.test(place) && place.length >= 3) return [place.slice(0, -1) + rest];
   return PLACE_INSERTS.map((insert) => place + insert + rest);
@@ -178,6 +200,11 @@ function wordAbbreviationVariants(text: string, words: readonly WordAbbreviation
   return out.filter((form) => form.length >= MIN_KEYWORD);
 }
 
+/** A word of the group right after (行动|计划): the head is the last of the two, only it is swapped (行动方案). */
+function beforeGroupWord(text: string, at: number, length: number, words: readonly string[]): boolean {
+  return words.some((w) => text.startsWith(w, at + length));
+}
+
 /** One word of a long name replaced by a reviewed near-synonym: related, never the same. */
 function swappedVariants(text: string, synonyms: readonly SynonymGroup[]): string[] {
   if (text.length < MIN_SWAP_LENGTH) return [];
@@ -185,9 +212,10 @@ function swappedVariants(text: string, synonyms: readonly SynonymGroup[]): strin
   for (const { words } of synonyms) {
     for (const word of words) {
       for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-        if (word.length === text.length) continue;
+        if (word.length === text.length || beforeGroupWord(text, at, word.length, words)) continue;
         for (const other of words) {
-          if (other !== word) out.push(text.slice(0, at) + other + text.slice(at + word.length));
+          // 行动计划 → 行动行动 is no name.
+          if (other !== word && !text.slice(0, at).endsWith(other)) out.push(text.slice(0, at) + other + text.slice(at + word.length));
         }
       }
     }
@@ -246,7 +274,8 @@ export function termVariants(input: VariantInput, facts: VariantFacts, taken: Re
     for (const variant of wordAbbreviationVariants(text, facts.wordAbbreviations)) forms.add(wrap(variant));
     // A numeral label with the word it names (“八五”普法) is printed without its quotes as often as with them.
     if (!quoted && text.includes('"') && text.replaceAll('"', '').length >= MIN_REMAINDER - 1) forms.add(text.replaceAll('"', ''));
-    const enumeration = enumerationVariants(text);
+    // A quoted enumeration is a label (“光兆津门、数智惠民”行动计划), not a slogan to spell out.
+    const enumeration = text.includes('"') ? { forms: [], related: [] } : enumerationVariants(text);
     enumeration.forms.forEach((v) => forms.add(v));
     enumeration.related.forEach((v) => related.add(v));
     // Tails, places and swaps concern the name itself, not its alias forms.

@@ -152,3 +152,43 @@ describe('the key word of a programme', () => {
     expect(covered('中国冰壶联赛天津站开赛。')).toEqual(['中国冰壶联赛']);
   });
 });
+
+describe('names found beyond the report\'s quotes and heads, with their variants', () => {
+  it('finds the projects the report counts, and a 的 where the body ends and the Latin begins', () => {
+    expect(seen('天津港的5G智慧港口建设走在前列。')).toEqual(['天津港5G智慧港口']);
+    expect(seen('海油工程的5G智能工厂实现远程监控。')).toEqual(['海油工程5G智能工厂']);
+    expect(seen('华电5G智慧电厂投运。')).toEqual(['华电5G智慧电厂']);
+  });
+
+  it('finds a phrase built on a reviewed word with the word written either way', () => {
+    expect(seen('该公司积极履行中央企业社会责任。')).toEqual(['央企社会责任']);
+    expect(seen('企业通过自贸账户完成结算。')).toEqual(['自由贸易账户']);
+    expect(seen('持续完善科技创新服务生态。')).toEqual(['科创服务生态']);
+    expect(seen('统筹提高医疗保障待遇水平。')).toEqual(['医保待遇水平']);
+    expect(seen('文化和旅游四季主题活动春季篇启动。')).toEqual(['文旅四季主题活动']);
+    expect(seen('海教园内的职业院校开设订单班。')).toEqual(['天津海河教育园']);
+  });
+
+  it('does not light up the reviewed word alone or a phrase the report does not print', () => {
+    expect(seen('央企和民企同台竞技，医保和文旅消费都在回暖。')).toEqual([]);
+    expect(seen('这家央企今年的社会招聘计划已经公布。')).toEqual([]);
+  });
+
+  it('finds a quoted programme without its head, and with another head as related', () => {
+    expect(seen('围绕“光兆津门、数智惠民”，运营商升级宽带。')).toEqual(['“光兆津门、数智惠民”行动计划']);
+    expect(seen('发布“光兆津门、数智惠民”行动方案。')).toEqual(['~“光兆津门、数智惠民”行动计划']);
+  });
+
+  it('finds the report\'s platform, designation, pilot and coordinated programme, and one word swapped as related', () => {
+    expect(seen('数字治理综合服务平台迭代升级。')).toEqual(['~数字治理综合应用平台']);
+    expect(seen('创建一批乡村治理试点镇村。')).toEqual(['~乡村治理示范镇村']);
+    expect(seen('争取要素市场化配置综合改革示范事项落地。')).toEqual(['~要素市场化配置综合改革试点']);
+    expect(seen('品牌高中培育将向远郊区倾斜。')).toEqual(['品牌高中培育工作']);
+    expect(seen('品牌高中建设工作稳步推进。')).toEqual(['~品牌高中培育工作']);
+  });
+
+  it('finds a programme\'s key word without its scope head and tails, as related, but not what a tail alone leaves', () => {
+    expect(seen('南开区新建一批健身场地设施。')).toEqual(['~全民健身场地设施提升行动']);
+    expect(seen('社区讲座关注妇女儿童健康和自然灾害应急能力。')).toEqual([]);
+  });
+});
