@@ -97,7 +97,12 @@ for (const entry of mentions) {
   const hit = scanBlock(entry.text).find(
     ([s, e, id]) => s < end && e > at && names(snapshot.termById.get(id)!, entry.term),
   );
-  const keys = [entry.category, ...(entry.category === 'traditional' && entry.base ? [`traditional/${entry.base}`] : [])];
+  // Related mentions are also counted together, whatever their kind: the issue's "related" row.
+  const keys = [
+    entry.category,
+    ...(entry.category === 'traditional' && entry.base ? [`traditional/${entry.base}`] : []),
+    ...(entry.related ? ['related'] : []),
+  ];
   const indexed = snapshot.terms.some((t) => names(t, entry.term));
   for (const key of keys) {
     const t = count(key);
@@ -192,7 +197,7 @@ const targetOf = (key: string) =>
   key === 'exact' ? TARGETS.exact : key.startsWith('traditional') ? TARGETS.traditional : VARIANT_KINDS.includes(key) ? TARGETS.variant : undefined;
 const perThousand = (falseHits.length / ordinaryChars) * 1000;
 
-const order = ['exact', ...VARIANT_KINDS, 'traditional', ...[...tally.keys()].filter((k) => k.startsWith('traditional/')).sort()];
+const order = ['exact', ...VARIANT_KINDS, 'traditional', 'related', ...[...tally.keys()].filter((k) => k.startsWith('traditional/')).sort()];
 const rows = order.filter((k) => tally.has(k)).map((key) => {
   const t = tally.get(key)!;
   const target = key.startsWith('traditional/') ? undefined : targetOf(key);
