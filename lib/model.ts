@@ -137,6 +137,14 @@ export interface Term {
    * wording. Absent when there are none.
    */
   related?: string[];
+  /**
+   * Related forms that point at the term only in a paragraph that names the
+   * report's place (天津, a district, 海河; see seeds/region-places.json):
+   * the sport of the city's race (马拉松 of 天津马拉松赛), a three-character
+   * key word (适老化). Elsewhere they are everyday words. Absent when there
+   * are none.
+   */
+  local?: string[];
   /** Clauses that mention the term, best first. */
   clauseIds: string[];
   /** What in the text made it a term: 'quoted', 'enumeration', 'suffix', 'abbreviation', 'organisation', 'metric'. */

@@ -165,6 +165,7 @@ function extractOnce(inputs: TermInputs): Term[] {
       kind: candidate.kind,
       forms,
       ...(variants.related.length ? { related: variants.related } : {}),
+      ...(variants.local.length ? { local: variants.local } : {}),
       clauseIds: clauseIdsFor(candidate.term, forms, clauses, folded, definedIn),
       signal: candidate.signal,
     };

@@ -154,6 +154,7 @@ export function withMetricTerms({ targets, documents, terms, facts }: MetricInpu
     const variants = termVariants(term, facts, taken);
     term.forms = [...term.forms, ...variants.forms];
     if (variants.related.length) term.related = variants.related;
+    if (variants.local.length) term.local = variants.local;
   }
   return out;
 }

@@ -40,15 +40,23 @@ export interface VariantInput {
 export interface Variants {
   forms: string[];
   related: string[];
+  /** Related forms that count only in a paragraph naming the report's place (see Term.local). */
+  local: string[];
 }
 
 /**
  * Generic tails a programme's name is written without: the whole word at the
  * end (a count of years before 行动 goes with it: 治本攻坚三年行动 → 治本攻坚).
  */
-const GENERIC_TAIL = /(?:[一二两三四五六七八九十\d]+年)?(?:专项行动|行动计划|行动方案|行动|工程|计划|方案|活动|建设|提升|工作)$/;
+const GENERIC_TAIL = /(?:[一二两三四五六七八九十\d]+年)?(?:专项行动|行动计划|行动方案|行动|工程|计划|方案|活动|建设|提升|工作|改造)$/;
 /** Scope words in front of a name that news leaves out (国家级非遗…, 全国短道速滑冠军赛, 全民健身…). */
 const SCOPE_HEAD = /^(?:国家级|全国|中国|全市|市级|全民)/;
+/** The head of an event's name after its sport (天津马拉松|赛, 全国短道速滑|冠军赛). */
+const EVENT_HEAD = /(?:冠军赛|锦标赛|联赛|公开赛|邀请赛|赛)$/;
+/** A campaign counted in years is named by the four characters before the count (安全生产|治本攻坚|三年行动). */
+const YEARS_CAMPAIGN = /([\u4e00-\u9fff]{4})[一二两三四五六七八九十\d]+年(?:行动|计划|工程)$/;
+/** A key word this short is an everyday word outside the report's place (适老化 of 适老化改造, 马拉松). */
+const MIN_LOCAL = 3;
 /** An ordinal in front (第四次文物普查): without it the name is the kind of thing, so only a related key word. */
 const ORDINAL_HEAD = /^第[一二三四五六七八九十\d]+[次轮届批期](?:全国)?/;
 /**
@@ -144,7 +152,8 @@ function tailTrims(text: string): string[] {
 function trimmedVariants(text: string, kind: TermKind): Variants {
   const forms: string[] = [];
   const related: string[] = [];
-  if (kind === 'organisation') return { forms, related };
+  const local: string[] = [];
+  if (kind === 'organisation') return { forms, related, local };
   const tails = tailTrims(text);
   const head = SCOPE_HEAD.exec(text)?.[0] ?? '';
   const headless = head ? [text.slice(head.length), ...tails.map((t) => t.slice(head.length))] : [];
@@ -156,6 +165,7 @@ function trimmedVariants(text: string, kind: TermKind): Variants {
     if (remainder === undefined) continue;
     if (isSpecific(remainder)) forms.push(remainder);
     else if (isKeyword(remainder)) related.push(remainder);
+    else if (isLocalKeyword(remainder)) local.push(remainder);
   }
   for (const remainder of keyWords) if (isSpecific(remainder) || isKeyword(remainder)) related.push(remainder);
   // A race named by its sport (天津马拉松赛 → 天津马拉松); 冰壶联赛 and 冠军赛 are the event's kind, not a tail.
@@ -163,7 +173,33 @@ function trimmedVariants(text: string, kind: TermKind): Variants {
   if (last.length >= 4 && last.endsWith('赛') && isDictionaryWord(last.slice(0, -1))) forms.push(text.slice(0, -1));
   const ordinal = ORDINAL_HEAD.exec(text);
   if (ordinal && text.length - ordinal[0].length >= MIN_KEYWORD) related.push(text.slice(ordinal[0].length));
-  return { forms, related };
+  const campaign = YEARS_CAMPAIGN.exec(text)?.[1];
+  if (campaign && campaign !== tails.at(-1) && !isDictionaryWord(campaign)) related.push(campaign);
+  const sport = sportOf(text, kind);
+  if (sport) local.push(sport);
+  return { forms, related, local };
+}
+
+/** Three characters that are no dictionary word (适老化): a key word, but only where the page is set in the place. */
+function isLocalKeyword(remainder: string): boolean {
+  return remainder.length === MIN_LOCAL && !isDictionaryWord(remainder);
+}
+
+/**
+ * The sport of an event named by its place or scope, the sport and the kind
+ * of event (天津马拉松赛 → 马拉松, 全国短道速滑冠军赛 → 短道速滑): every sports
+ * page prints it, so it points at the event only where the page is set in
+ * the report's place. 冰壶 of 中国冰壶联赛 is too short to point at anything.
+ */
+function sportOf(text: string, kind: TermKind): string | undefined {
+  const event = EVENT_HEAD.exec(text);
+  if (kind !== 'named' || !event) return undefined;
+  const scope = SCOPE_HEAD.exec(text)?.[0];
+  const first = dictionaryTag(text)[0];
+  const head = scope ?? (first?.tag === 'ns' ? first.word : undefined);
+  if (!head) return undefined;
+  const sport = text.slice(head.length, event.index);
+  return sport.length >= MIN_LOCAL ? sport : undefined;
 }
 
 /**
@@ -241,7 +277,7 @@ function enumerationVariants(form: string): Variants {
   const forms: string[] = [];
   const related: string[] = [];
   const split = partsOf(form);
-  if (!split) return { forms, related };
+  if (!split) return { forms, related, local: [] };
   const { parts, separator } = split;
   const head = parts.slice(0, -1).join(separator);
   const last = parts[parts.length - 1]!;
@@ -254,11 +290,11 @@ function enumerationVariants(form: string): Variants {
       if (to - from < parts.length) related.push(parts.slice(from, to).join(separator));
     }
   }
-  return { forms, related: related.filter((r) => r.length >= MIN_RELATED) };
+  return { forms, related: related.filter((r) => r.length >= MIN_RELATED), local: [] };
 }
 
 /**
- * The variant and related forms of one term, folded, without its own forms
+ * The variant, related and local forms of one term, folded, without its own forms
  * and without any form in `taken` (the forms of every term: another term's
  * own wording is never a variant of this one).
  */
@@ -266,6 +302,7 @@ export function termVariants(input: VariantInput, facts: VariantFacts, taken: Re
   const own = new Set(input.forms);
   const forms = new Set<string>();
   const related = new Set<string>();
+  const local = new Set<string>();
   for (const form of input.forms) {
     const quoted = form.startsWith('"') && form.endsWith('"') && form.length > 2;
     const text = quoted ? form.slice(1, -1) : form;
@@ -275,7 +312,7 @@ export function termVariants(input: VariantInput, facts: VariantFacts, taken: Re
     // A numeral label with the word it names (“八五”普法) is printed without its quotes as often as with them.
     if (!quoted && text.includes('"') && text.replaceAll('"', '').length >= MIN_REMAINDER - 1) forms.add(text.replaceAll('"', ''));
     // A quoted enumeration is a label (“光兆津门、数智惠民”行动计划), not a slogan to spell out.
-    const enumeration = text.includes('"') ? { forms: [], related: [] } : enumerationVariants(text);
+    const enumeration = text.includes('"') ? { forms: [], related: [], local: [] } : enumerationVariants(text);
     enumeration.forms.forEach((v) => forms.add(v));
     enumeration.related.forEach((v) => related.add(v));
     // Tails, places and swaps concern the name itself, not its alias forms.
@@ -283,14 +320,18 @@ export function termVariants(input: VariantInput, facts: VariantFacts, taken: Re
     const trimmed = trimmedVariants(text, input.kind);
     trimmed.forms.forEach((v) => forms.add(v));
     trimmed.related.forEach((v) => related.add(v));
+    trimmed.local.forEach((v) => local.add(v));
     for (const variant of placeVariants(text, input.kind)) forms.add(wrap(variant));
     for (const variant of swappedVariants(text, facts.synonyms)) related.add(wrap(variant));
   }
   const keep = (form: string) => !own.has(form) && !taken.has(form);
   const formList = [...forms].map((f) => foldText(f, {})).filter(keep);
   const formSet = new Set(formList);
+  const relatedList = [...related].map((f) => foldText(f, {})).filter((f) => keep(f) && !formSet.has(f));
+  const relatedSet = new Set(relatedList);
   return {
     forms: formList,
-    related: [...related].map((f) => foldText(f, {})).filter((f) => keep(f) && !formSet.has(f)),
+    related: relatedList,
+    local: [...local].map((f) => foldText(f, {})).filter((f) => keep(f) && !formSet.has(f) && !relatedSet.has(f)),
   };
 }

@@ -11,17 +11,17 @@ import type { TraditionalTable } from '../document/script-text';
 
 /**
  * Maps each traditional or variant character to its simplified character,
- * for every simplified character that some term form (own or related) uses,
- * and any the texts use (clause text a search folds). A character the forms
+ * for every simplified character that some term form (own, related or local) uses,
+ * and any the texts use (clause text a search folds, the place words local forms need). A character the forms
  * use is never mapped; among a character's candidates the first wanted wins.
  */
 export function buildFoldMap(
   table: TraditionalTable,
-  terms: readonly Pick<Term, 'forms' | 'related'>[],
+  terms: readonly Pick<Term, 'forms' | 'related' | 'local'>[],
   texts: readonly string[] = [],
 ): Record<string, string> {
   const wanted = new Set<string>();
-  for (const term of terms) for (const form of [...term.forms, ...(term.related ?? [])]) for (const ch of form) wanted.add(ch);
+  for (const term of terms) for (const form of [...term.forms, ...(term.related ?? []), ...(term.local ?? [])]) for (const ch of form) wanted.add(ch);
   for (const text of texts) for (const ch of text) wanted.add(ch);
   const map: Record<string, string> = {};
   for (const ch of Object.keys(table)) {

@@ -32,6 +32,8 @@ export interface MatcherTerm {
   forms: string[];
   /** Folded forms that only point at the term (see Term.related): their matches are marked related. */
   related?: string[];
+  /** Related forms that count only in a text that also names one of the places given to the matcher (see Term.local). */
+  local?: string[];
   /** For a term that names what targets count: how a figure beside it counts (see FigureMode). */
   figure?: FigureMode;
   /** With figure: the quantities its targets measure (figure-units' Quantity: area, usd, count …). */
@@ -50,6 +52,12 @@ export type Match = [start: number, end: number, termId: string, related?: true,
 
 /** Per-pattern flags. */
 const RELATED = 1;
+/** A related form that counts only where the text names a place (Term.local). */
+const LOCAL = 2;
+/** A place word: no match of its own, it lets the text's LOCAL forms count. */
+const PLACE = 4;
+/** What a place word's pattern belongs to: no term. */
+const NO_TERM: MatcherTerm = { id: '', forms: [] };
 /** Per-pattern figure modes (0: the pattern reads no figure). */
 const FIGURE_MODES: Record<FigureMode, number> = { optional: 1, required: 2, anchored: 3 };
 const REQUIRED = 2;
@@ -122,7 +130,7 @@ interface Automaton {
   lead: Int32Array;
   wordStart: Uint8Array;
   wordEnd: Uint8Array;
-  /** Per pattern: RELATED when the form only points at its term. */
+  /** Per pattern: RELATED when the form only points at its term, LOCAL when only where a place is named, PLACE for a place word. */
   flags: Uint8Array;
   /** Per pattern: its term's figure mode (FIGURE_MODES, 0 for none), documents, and quantities (bits of figure-units' QUANTITIES, 0 for any). */
   figure: Uint8Array;
@@ -131,7 +139,7 @@ interface Automaton {
   termIds: string[];
 }
 
-function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
+function build(terms: readonly MatcherTerm[], foldMap: FoldMap, places: readonly string[]): Automaton {
   const fold = foldedUnits(foldMap);
   const skippable = new Uint8Array(0x10000);
   for (const code of SKIPPABLE) skippable[code] = 1;
@@ -160,6 +168,9 @@ function build(terms: readonly MatcherTerm[], foldMap: FoldMap): Automaton {
   const patterns: [form: string, term: MatcherTerm, flags: number][] = [];
   for (const term of terms) for (const form of term.forms) patterns.push([form, term, 0]);
   for (const term of terms) for (const form of term.related ?? []) patterns.push([form, term, RELATED]);
+  for (const term of terms) for (const form of term.local ?? []) patterns.push([form, term, RELATED | LOCAL]);
+  // The places only when a form needs one: a page's every 天津 would otherwise be a match to resolve and drop.
+  if (patterns.some(([, , f]) => f & LOCAL)) for (const place of places) patterns.push([place, NO_TERM, PLACE]);
   for (const [form, term, patternFlags] of patterns) {
     const units: number[] = [];
     for (let i = 0; i < form.length; i++) {
@@ -513,10 +524,14 @@ class Cursor implements MatchCursor {
   #resolve(): Match[] {
     const { wordStart, wordEnd, length, flags, figure, termIds } = this.#a;
     const all = this.#found;
+    // A place word is no match; a local form counts only in a text that names a place.
+    let placed = false;
+    for (let k = 2; k < all.length && !placed; k += 3) placed = (flags[all[k]!]! & PLACE) !== 0;
     // Latin forms need a word boundary on their Latin ends, checked now that the units after them are read.
     const found: number[] = [];
     for (let k = 0; k < all.length; k += 3) {
       const p = all[k + 2]!;
+      if (flags[p]! & PLACE || (flags[p]! & LOCAL && !placed)) continue;
       if (wordStart[p] && isAsciiWord(this.#unitAt(all[k]! - 1))) continue;
       if (wordEnd[p] && isAsciiWord(this.#unitAt(all[k + 1]!))) continue;
       found.push(all[k]!, all[k + 1]!, p);
@@ -584,8 +599,9 @@ export type MatcherTables = Omit<Automaton, 'fold' | 'classes' | 'termIds'> & {
   termIds: string;
 };
 
-export function buildMatcherTables(terms: readonly MatcherTerm[], foldMap: FoldMap = {}): MatcherTables {
-  const { fold, classes, termIds, ...rest } = build(terms, foldMap);
+/** `places`: the words that set a text in the documents' place (天津, its districts), for the terms' local forms. */
+export function buildMatcherTables(terms: readonly MatcherTerm[], foldMap: FoldMap = {}, places: readonly string[] = []): MatcherTables {
+  const { fold, classes, termIds, ...rest } = build(terms, foldMap, places);
   const pairs: number[] = [];
   for (let unit = 0; unit < classes.length; unit++) if (classes[unit] !== 0) pairs.push(unit, classes[unit]!);
   return { ...rest, fold: Uint16Array.from([...fold].flat()), classes: Uint16Array.from(pairs), termIds: termIds.join('\n') };
@@ -600,8 +616,8 @@ export function loadMatcher(t: MatcherTables): Matcher {
   return matcherOf({ ...rest, fold, classes, termIds: termIds ? termIds.split('\n') : [] });
 }
 
-export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = {}): Matcher {
-  return matcherOf(build(terms, foldMap));
+export function createMatcher(terms: readonly MatcherTerm[], foldMap: FoldMap = {}, places: readonly string[] = []): Matcher {
+  return matcherOf(build(terms, foldMap, places));
 }
 
 function matcherOf(automaton: Automaton): Matcher {

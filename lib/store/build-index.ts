@@ -10,6 +10,7 @@ import { buildTraditionalTable } from '../document/traditional-table';
 import { buildFoldMap } from '../match/build-fold-map';
 import { stableId } from '../document/stable-id';
 import { bundleProblems } from './check-bundle';
+import { placesOf } from './region-places';
 
 /** Bumped when the shape of the bundle's rows changes, so every install reloads. */
 export const BUNDLE_SCHEMA = 1;
@@ -28,7 +29,7 @@ export async function buildIndex(
     seeds.map((seed) => ({ text: seed.text, source: seed.name, mode: 'seed' })),
     { facts, traditional },
   );
-  const foldMap = buildFoldMap(traditional, terms, clauses.map((c) => c.text));
+  const foldMap = buildFoldMap(traditional, terms, [...clauses.map((c) => c.text), ...placesOf(documents.map((d) => d.region))]);
   const content = { builtFrom: seeds.map((s) => s.name), documents, clauses, targets, terms, foldMap };
   const bundle: IndexBundle = {
     version: `${BUNDLE_SCHEMA}-${stableId(JSON.stringify(content))}`,

@@ -14,6 +14,7 @@ import type { Clause, ReportDocument, Target, Term } from '../model';
 import { groupBy } from '../group-by';
 import { foldText } from '../match/fold-text';
 import { buildMatcherTables, type MatcherTerm } from '../match/matcher';
+import { placesOf } from './region-places';
 import { sameQuantity, unitOf } from '../match/figure-units';
 import { relateFigure } from '../match/figure-relation';
 import type { TraditionalTable } from '../document/script-text';
@@ -103,7 +104,13 @@ function matcherTerms(source: Pick<SnapshotSource, 'clauses' | 'targets'> & { te
   return source.terms.map((term) => {
     let docs = 0;
     for (const id of term.clauseIds) docs |= docBit.get(clauseDoc.get(id) ?? '') ?? 0;
-    const own: MatcherTerm = { id: term.id, forms: term.forms, docs, ...(term.related ? { related: term.related } : {}) };
+    const own: MatcherTerm = {
+      id: term.id,
+      forms: term.forms,
+      docs,
+      ...(term.related ? { related: term.related } : {}),
+      ...(term.local ? { local: term.local } : {}),
+    };
     if (!term.figure || !term.targetIds) return own;
     const quantities = new Set<string>();
     for (const id of term.targetIds) {
@@ -144,6 +151,10 @@ function mergeTerms(
     const entry: Term = { ...term, forms: [...new Set(on.flatMap((row) => row.forms))], clauseIds: [...new Set(clauseIds)] };
     const related = [...new Set(on.flatMap((row) => row.related ?? []))];
     if (related.length) entry.related = related;
+    else delete entry.related;
+    const local = [...new Set(on.flatMap((row) => row.local ?? []))];
+    if (local.length) entry.local = local;
+    else delete entry.local;
     // A metric printed by several documents counts the targets of those switched on; the looser figure mode wins.
     const targetIds = [...new Set(on.flatMap((row) => row.targetIds ?? []))];
     if (targetIds.length) {
@@ -171,8 +182,9 @@ export function createSnapshot(source: SnapshotSource, options: SnapshotOptions 
   for (const list of targetsByClause.values()) list.sort((a, b) => a.order - b.order);
   const { entries, byRowId, rowsByDoc } = mergeTerms(source.terms, clauseById, documentById);
   const enabledClauses = source.clauses.filter((c) => documentById.get(c.docId)?.enabled !== false);
+  const places = placesOf(documents.filter((d) => d.enabled).map((d) => d.region));
   const foldMap = options.traditional
-    ? buildFoldMap(options.traditional, entries, enabledClauses.map((c) => c.text))
+    ? buildFoldMap(options.traditional, entries, [...enabledClauses.map((c) => c.text), ...places])
     : source.foldMap;
   return {
     version: source.version,
@@ -190,7 +202,7 @@ export function createSnapshot(source: SnapshotSource, options: SnapshotOptions 
     termRowsByDoc: rowsByDoc,
     termTable: {
       version: source.version,
-      matcher: buildMatcherTables(matcherTerms({ ...source, terms: entries }, documents), foldMap),
+      matcher: buildMatcherTables(matcherTerms({ ...source, terms: entries }, documents), foldMap, places),
       names: termNamesText(entries),
     },
     seriesByTarget: librarySeries(

@@ -4,7 +4,8 @@
 // name of an abbreviation, traditional script) are in the policy-lens
 // highlight; related mentions (one word swapped, a programme's key word) are
 // in policy-lens-related, and their card says they are related to the
-// report's wording, which it names. The options page's "related mentions"
+// report's wording, which it names; a local key word (马拉松) only in a
+// paragraph set in Tianjin. The options page's "related mentions"
 // box hides them from the open page at once, and brings them back.
 
 import { readFileSync } from 'node:fs';
@@ -38,6 +39,8 @@ const RELATED = [
   '乡村振兴重点村',
   // The key word of 中国冰壶联赛, whose full name is not on the page.
   '冰壶联赛',
+  // The sport of 天津马拉松赛, in a paragraph set on the Haihe (the next one, set in Xiamen, has none).
+  '马拉松',
   // 妇女儿童健康提升计划 with 促进 for 提升.
   '妇女儿童健康促进计划',
   '鄉村振興重點村',
@@ -183,6 +186,9 @@ describe('recall: variants in the highlight, related mentions apart', () => {
 
     const curling = await cardOn(page, 'curling', '冰壶联赛');
     expect(curling.term).toBe(relatedTo('中国冰壶联赛'));
+
+    const marathon = await cardOn(page, 'marathon', '马拉松');
+    expect(marathon).toMatchObject({ term: relatedTo('天津马拉松赛'), related: true });
     await page.close();
   });
 

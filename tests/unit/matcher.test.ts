@@ -73,6 +73,34 @@ describe('createMatcher', () => {
     ]);
   });
 
+  it('counts a local form only in a text that names a place, and a place word is never a match', () => {
+    const local = createMatcher(
+      [
+        { id: 'tjm', forms: ['天津马拉松赛'], local: ['马拉松'] },
+        { id: 'hh', forms: ['海河教育园'] },
+      ],
+      foldMap,
+      ['天津', '海河'],
+    );
+    const seen = (text: string) => local.scan(text).map(([s, e, id, rel]) => `${text.slice(s, e)}:${id}:${rel ?? false}`);
+    expect(seen('两万名跑者沿着海河跑完马拉松')).toEqual(['马拉松:tjm:true']);
+    expect(seen('两万名跑者在厦门跑完马拉松')).toEqual([]);
+    expect(seen('天津的秋天')).toEqual([]);
+    // The place word inside a term does not take the term's place: 海河 of 海河教育园 still sets the text.
+    expect(seen('海河教育园办马拉松')).toEqual(['海河教育园:hh:false', '马拉松:tjm:true']);
+    expect(seen('天津马拉松赛开跑')).toEqual(['天津马拉松赛:tjm:false']);
+    // Pieces fed one by one: the place in one piece, the form in another.
+    const cursor = local.cursor();
+    cursor.feed('天');
+    cursor.feed('津举办');
+    cursor.feed('马拉松');
+    expect(cursor.finish().map(([s, e, id]) => `${s}-${e}:${id}`)).toEqual(['4-7:tjm']);
+    // Shipped as tables, the places go with it; without places a local form never counts.
+    const shipped = loadMatcher(structuredClone(buildMatcherTables([{ id: 'tjm', forms: ['天津马拉松赛'], local: ['马拉松'] }], foldMap, ['天津'])));
+    expect(shipped.scan('天津马拉松开跑，马拉松').map(([s, e]) => `${s}-${e}`)).toEqual(['2-5', '8-11']);
+    expect(createMatcher([{ id: 'tjm', forms: ['天津马拉松赛'], local: ['马拉松'] }], foldMap).scan('天津举办马拉松')).toEqual([]);
+  });
+
   it('returns nothing for text without terms and for an empty term list', () => {
     expect(matcher.scan('主队在加时赛中以三比二险胜客队，球迷欢呼。')).toEqual([]);
     expect(createMatcher([]).scan('高标准农田')).toEqual([]);

@@ -192,3 +192,23 @@ describe('names found beyond the report\'s quotes and heads, with their variants
     expect(seen('社区讲座关注妇女儿童健康和自然灾害应急能力。')).toEqual([]);
   });
 });
+
+describe('key words that count only where the paragraph is set in Tianjin', () => {
+  it('finds the sport of the city\'s races and a three-character key word beside a Tianjin place, as related', () => {
+    expect(seen('清晨，跑者沿着海河两岸跑完今年这场家门口的马拉松。')).toEqual(['~天津马拉松赛']);
+    expect(seen('国内短道速滑顶尖选手本周齐聚天津。')).toEqual(['~全国短道速滑冠军赛']);
+    expect(seen('河北区一户老人家里完成适老化后加装了扶手。')).toEqual(['~适老化改造']);
+    expect(seen('滨海新区的短道速滑爱好者越来越多。')).toEqual(['~全国短道速滑冠军赛']);
+  });
+
+  it('leaves them alone in a paragraph set elsewhere or nowhere', () => {
+    expect(seen('两万名跑者在厦门跑完了马拉松。')).toEqual([]);
+    expect(seen('国家短道速滑队在北京集训。')).toEqual([]);
+    expect(seen('这款手机推出了适老化模式。')).toEqual([]);
+    expect(seen('天津的秋天来了。')).toEqual([]);
+  });
+
+  it('finds the slogan a years-long campaign is named by, anywhere, as related', () => {
+    expect(seen('应急管理局表示，治本攻坚要在源头管控上下功夫。')).toEqual(['~安全生产治本攻坚三年行动']);
+  });
+});
