@@ -126,6 +126,7 @@ function extractOnce(inputs: TermInputs): Term[] {
     candidates.push(...suffixCandidates(clause.text, index));
     candidates.push(...countedItemCandidates(clause.text, index));
     candidates.push(...descriptorCandidates(clause.text, index));
+    candidates.push(...ownedThingCandidates(clause.text, index));
   });
   clauses.forEach((clause, index) => {
     candidates.push(...coordinatedCandidates(clause.text, index, candidates));
@@ -407,8 +408,13 @@ function countedItemCandidates(text: string, clause: number): Candidate[] {
   return found;
 }
 
-/** Heads of a thing a quoted brand names (数字治理综合应用平台“津治通”). */
-const DESCRIBED_HEADS = ['平台', '系统', '中心', '基地'];
+/** Heads of a thing a quoted brand names (数字治理综合应用平台“津治通”) or a body owns (中国联通京津冀算力中心). */
+const THING_HEADS = ['平台', '系统', '中心', '基地'];
+
+/** The phrase names a thing: a platform, a centre, a base, a park. */
+function endsInThing(phrase: string): boolean {
+  return [...THING_HEADS, ...NAMED_LABEL_SUFFIXES].some((head) => phrase.endsWith(head));
+}
 /** A description shorter than this is a kind of thing (服务平台), not this one. */
 const MIN_DESCRIPTOR = 6;
 
@@ -425,8 +431,23 @@ function descriptorCandidates(text: string, clause: number): Candidate[] {
     while (runStart > 0 && !RUN_BREAK.test(text[runStart - 1]!) && !/[、“”"]/.test(text[runStart - 1]!)) runStart--;
     const start = runStart + afterLeadingVerbs(text.slice(runStart, phrase.start));
     const name = text.slice(start, phrase.start);
-    if (!DESCRIBED_HEADS.some((head) => name.endsWith(head)) || name.length < MIN_DESCRIPTOR || !isNameLike(name)) continue;
+    if (!THING_HEADS.some((head) => name.endsWith(head)) || name.length < MIN_DESCRIPTOR || !isNameLike(name)) continue;
     found.push({ term: name, kind: 'named', signal: 'suffix', quotedOnly: false, clause, offset: start });
+  }
+  return found;
+}
+
+/**
+ * A thing a body owns, named after it (将成为|中国联通京津冀算力中心): the body
+ * (an organisation to jieba) opens the name, a thing's head ends it.
+ */
+function ownedThingCandidates(text: string, clause: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (const run of text.split(/[,，;；:：!！?？()（）。、“”"]/)) {
+    if (!THING_HEADS.some((head) => run.endsWith(head))) continue;
+    const name = run.slice(afterLeadingVerbs(run));
+    if (name.length < MIN_DESCRIPTOR || dictionaryTag(name)[0]?.tag !== 'nt' || !isNameLike(name)) continue;
+    found.push({ term: name, kind: 'named', signal: 'suffix', quotedOnly: false, clause, offset: text.indexOf(name) });
   }
   return found;
 }
@@ -539,7 +560,8 @@ function reviewedWordCandidates(
       for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
         const phrase = phraseAround(text, at, word.length);
         if (!phrase || found.some((c) => c.term.includes(phrase.text)) || added.some((c) => c.term === phrase.text)) continue;
-        added.push({ term: phrase.text, kind: 'instrument', signal: 'reviewed-word', quotedOnly: false, clause, offset: phrase.start });
+        const kind = endsInThing(phrase.text) ? 'named' : 'instrument';
+        added.push({ term: phrase.text, kind, signal: 'reviewed-word', quotedOnly: false, clause, offset: phrase.start });
       }
     }
   }
@@ -555,8 +577,15 @@ function phraseAround(text: string, at: number, length: number): { text: string;
   while (runEnd < text.length && !RUN_BREAK.test(text[runEnd]!) && !boundary.test(text[runEnd]!)) runEnd++;
   const start = runStart + nameStartInPhrase(text.slice(runStart, at));
   const after = tag(text.slice(at, runEnd));
+  // A run that ends in the head of a thing is one name, verbs and all (纳入|自贸试验区联动创新基地).
+  const named = endsInThing(text.slice(at, runEnd));
   let end = at;
   for (const [i, word] of after.entries()) {
+    if (named) {
+      if (isFunctionWord(word)) return undefined;
+      end += word.word.length;
+      continue;
+    }
     // A verb or an adjective after the word begins what is said of it (金融类国企|稳健经营).
     if (end >= at + length && (word.tag === 'v' || word.tag === 'a' || isFunctionWord(word) || LEADING_WORDS.has(word.word))) break;
     if (i > 0 && end < at + length && isFunctionWord(word)) return undefined;

@@ -47,8 +47,10 @@ export const TERM_SUFFIXES: readonly TermSuffix[] = [
   { suffix: '联赛', kind: 'named' },
   { suffix: '公园', kind: 'named' },
   { suffix: '农田', kind: 'instrument' },
-  // A reform a place is chosen to try: 要素市场化配置综合改革试点 (试点 alone heads 制度试点, 30年试点).
+  // A reform or opening a place is chosen to try: 要素市场化配置综合改革试点, 服务业扩大开放综合试点
+  // (试点 alone heads 制度试点, 30年试点).
   { suffix: '改革试点', kind: 'instrument', verbal: true },
+  { suffix: '综合试点', kind: 'instrument', verbal: true },
   // A census keeps its ordinal: 第五次全国经济普查.
   { suffix: '普查', kind: 'instrument', verbal: true },
   { suffix: '工程', kind: 'instrument', verbal: true },
@@ -91,7 +93,7 @@ export const LEADING_WORDS: ReadonlySet<string> = new Set([
   '做优', '抓好', '参与', '承接', '成立', '牵头', '获批', '融入', '共建', '把握',
   '布局', '拓展', '发放', '构建', '形成', '建立', '健全', '建立健全', '统筹', '聚焦',
   '助力', '引领', '扎实', '有序', '全力', '精心', '充分发挥', '新建', '增强', '争取',
-  '一批', '各类', '全市', '居家', '高质量', '高水平', '全面', '累计', '先后', '落地',
+  '一批', '新一轮', '各类', '全市', '居家', '高质量', '高水平', '全面', '累计', '先后', '落地',
   '深入开展', '深入推进', '深入实施',
   // 认真学习贯彻第五次全国经济普查: jieba tags 认真学习 a noun.
   '认真学习', '学习贯彻', '贯彻', '贯彻落实',

@@ -77,6 +77,9 @@ describe('extractTerms on the real seed', () => {
     ['海油工程5G智能工厂', 'named'],
     ['中石化千兆光网', 'named'],
     ['数字治理综合应用平台', 'named'],
+    ['中国联通京津冀算力中心', 'named'],
+    ['自贸试验区联动创新基地', 'named'],
+    ['天津高教科创园政务服务平台', 'named'],
     // Policy instruments and fields.
     ['高标准农田', 'instrument'],
     ['自贸试验区', 'instrument'],
@@ -94,6 +97,7 @@ describe('extractTerms on the real seed', () => {
     ['“光兆津门、数智惠民”行动计划', 'instrument'],
     ['乡村治理示范镇村', 'instrument'],
     ['要素市场化配置综合改革试点', 'instrument'],
+    ['服务业扩大开放综合试点', 'instrument'],
     // Coordinated with 强校工程.
     ['品牌高中培育工作', 'instrument'],
     // Built on a reviewed word that names print short or in full.
@@ -121,6 +125,7 @@ describe('extractTerms on the real seed', () => {
     '金融类国企', '金融类国企稳健经营', '竞争性经营类国企', '国企改革', '自由贸易账户功能',
     // Items of a counted enumeration that are single words; a programme's own verb phrase.
     '政务', '科创', '光兆津门、数智惠民', '自贸试验区对接国际高标准推进制度型开放试点任务',
+    '新一轮服务业扩大开放综合试点', '中国联通京津冀',
   ];
 
   it.each(generic)('never makes %s a term', (word) => {
@@ -324,9 +329,15 @@ describe('extractTerms rules on sentences written for the test', () => {
     expect([...found.keys()].sort()).toEqual(['强基工程', '特色高中培育工作']);
   });
 
+  it('takes a thing a body owns, named after the body, but not one a place or nobody owns', async () => {
+    const found = await extract(['将成为中国联通华北算力中心,建设区级工业互联网信息平台,打造数据中心。']);
+    expect([...found.keys()]).toEqual(['中国联通华北算力中心']);
+    expect(found.get('中国联通华北算力中心')?.forms).toContain('中国联通的华北算力中心');
+  });
+
   it('takes designated towns and villages, and a reform pilot before a generic noun', async () => {
-    const found = await extract(['高水平创建生态文明示范镇村,争取数据要素综合改革试点事项落地。']);
-    expect([...found.keys()].sort()).toEqual(['数据要素综合改革试点', '生态文明示范镇村']);
+    const found = await extract(['高水平创建生态文明示范镇村,争取数据要素综合改革试点事项落地,争取新一轮数字贸易扩大开放综合试点。']);
+    expect([...found.keys()].sort()).toEqual(['数字贸易扩大开放综合试点', '数据要素综合改革试点', '生态文明示范镇村']);
   });
 
   it('takes the noun phrase built on a reviewed word, with the word the other way as a form', async () => {
@@ -346,6 +357,13 @@ describe('extractTerms rules on sentences written for the test', () => {
     expect([...found.keys()].sort()).toEqual(['医保门诊待遇', '医疗保障经办网点']);
     expect(found.get('医保门诊待遇')?.forms).toEqual(['医保门诊待遇', '医疗保障门诊待遇']);
     expect(found.get('医疗保障经办网点')?.forms).toEqual(['医疗保障经办网点', '医保经办网点']);
+    expect(found.get('医保门诊待遇')?.kind).toBe('instrument');
+  });
+
+  it('takes a reviewed word\'s thing whole, verbs and all, as a named thing', async () => {
+    const clauses = clausesOf('推进示范园区纳入医保支付改革创新基地。');
+    const [term] = await extractTerms({ clauses, abbreviations: [], wordAbbreviations: [{ short: '医保', full: '医疗保障' }] });
+    expect(term).toMatchObject({ term: '医保支付改革创新基地', kind: 'named' });
   });
 
   it('adds a reviewed abbreviation the text uses in either form', async () => {

@@ -158,6 +158,8 @@ describe('names found beyond the report\'s quotes and heads, with their variants
     expect(seen('天津港的5G智慧港口建设走在前列。')).toEqual(['天津港5G智慧港口']);
     expect(seen('海油工程的5G智能工厂实现远程监控。')).toEqual(['海油工程5G智能工厂']);
     expect(seen('华电5G智慧电厂投运。')).toEqual(['华电5G智慧电厂']);
+    expect(seen('中国联通的京津冀算力中心建成后可承载云服务器。')).toEqual(['中国联通京津冀算力中心']);
+    expect(seen('天津市高教科创园政务服务平台上线。')).toEqual(['天津高教科创园政务服务平台']);
   });
 
   it('finds a phrase built on a reviewed word with the word written either way', () => {
