@@ -40,6 +40,7 @@ describe('extractTerms on the real seed', () => {
     ['枫桥经验', 'slogan'],
     ['浦江经验', 'slogan'],
     ['三量', 'slogan'],
+    ['五育并举', 'slogan'],
     ['三变', 'slogan'],
     ['三医', 'slogan'],
     ['四风', 'slogan'],

@@ -195,6 +195,14 @@ describe('names found beyond the report\'s quotes and heads, with their variants
   });
 });
 
+describe('a reviewed slogan spelled out', () => {
+  it('finds 五育并举 as its five kinds of education are listed, or as 德智体美劳', () => {
+    expect(seen('这所小学坚持德育、智育、体育、美育、劳动教育并举。')).toEqual(['五育并举']);
+    expect(seen('学校推动学生德智体美劳全面发展。')).toEqual(['五育并举']);
+    expect(seen('体育课和美术课都排满了。')).toEqual([]);
+  });
+});
+
 describe('key words that count only where the paragraph is set in Tianjin', () => {
   it('finds the sport of the city\'s races and a three-character key word beside a Tianjin place, as related', () => {
     expect(seen('清晨，跑者沿着海河两岸跑完今年这场家门口的马拉松。')).toEqual(['~天津马拉松赛']);
