@@ -147,7 +147,7 @@ export interface Term {
   local?: string[];
   /** Clauses that mention the term, best first. */
   clauseIds: string[];
-  /** What in the text made it a term: 'quoted', 'enumeration', 'suffix', 'abbreviation', 'organisation', 'metric'. */
+  /** What in the text made it a term: 'quoted', 'enumeration', 'suffix', 'reviewed-word', 'abbreviation', 'organisation', 'metric'. */
   signal: string;
   /** For a term that names what a target counts (实际使用外资, 高标准农田): those targets, best first. */
   targetIds?: string[];

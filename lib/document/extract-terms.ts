@@ -71,6 +71,8 @@ const LIST_SEPARATOR = /[、,，;；。]/;
 const PROSE_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'r', 'f']);
 /** Clause punctuation that ends an enumeration (the seed prints ASCII , ; : ! ( )). */
 const RUN_BREAK = /[,，;；:：!！?？()（）。]/;
+/** What ends a phrase: clause punctuation, an enumeration's 、, a quote. */
+const PHRASE_BREAK = /[,，;；:：!！?？()（）。、“”"]/;
 /** A figure the clause commits to: the clause that quantifies a term is its best. */
 const QUANTITY = /\d[\d.]*\s*(?:万|亿)?\s*(?:个|项|亩|家|户|人|张|类|年|元|美元|平方米|台|场|支|条|%)/;
 
@@ -410,13 +412,22 @@ function countedItemCandidates(text: string, clause: number): Candidate[] {
 
 /** Heads of a thing a quoted brand names (数字治理综合应用平台“津治通”) or a body owns (中国联通京津冀算力中心). */
 const THING_HEADS = ['平台', '系统', '中心', '基地'];
+/** A description shorter than this is a kind of thing (服务平台), not this one. */
+const MIN_DESCRIPTOR = 6;
+
+const endsInThingHead = (phrase: string) => THING_HEADS.some((head) => phrase.endsWith(head));
 
 /** The phrase names a thing: a platform, a centre, a base, a park. */
 function endsInThing(phrase: string): boolean {
-  return [...THING_HEADS, ...NAMED_LABEL_SUFFIXES].some((head) => phrase.endsWith(head));
+  return endsInThingHead(phrase) || NAMED_LABEL_SUFFIXES.some((head) => phrase.endsWith(head));
 }
-/** A description shorter than this is a kind of thing (服务平台), not this one. */
-const MIN_DESCRIPTOR = 6;
+
+/** Where the run of a phrase that holds text[at] begins: after clause punctuation, a 、 or a quote. */
+function phraseRunStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && !PHRASE_BREAK.test(text[start - 1]!)) start--;
+  return start;
+}
 
 /**
  * The description right before a quoted name is that thing's own name in the
@@ -427,11 +438,10 @@ const MIN_DESCRIPTOR = 6;
 function descriptorCandidates(text: string, clause: number): Candidate[] {
   const found: Candidate[] = [];
   for (const phrase of findQuotedPhrases(text)) {
-    let runStart = phrase.start;
-    while (runStart > 0 && !RUN_BREAK.test(text[runStart - 1]!) && !/[、“”"]/.test(text[runStart - 1]!)) runStart--;
+    const runStart = phraseRunStart(text, phrase.start);
     const start = runStart + afterLeadingVerbs(text.slice(runStart, phrase.start));
     const name = text.slice(start, phrase.start);
-    if (!THING_HEADS.some((head) => name.endsWith(head)) || name.length < MIN_DESCRIPTOR || !isNameLike(name)) continue;
+    if (!endsInThingHead(name) || name.length < MIN_DESCRIPTOR || !isNameLike(name)) continue;
     found.push({ term: name, kind: 'named', signal: 'suffix', quotedOnly: false, clause, offset: start });
   }
   return found;
@@ -443,8 +453,8 @@ function descriptorCandidates(text: string, clause: number): Candidate[] {
  */
 function ownedThingCandidates(text: string, clause: number): Candidate[] {
   const found: Candidate[] = [];
-  for (const run of text.split(/[,，;；:：!！?？()（）。、“”"]/)) {
-    if (!THING_HEADS.some((head) => run.endsWith(head))) continue;
+  for (const run of text.split(PHRASE_BREAK)) {
+    if (!endsInThingHead(run)) continue;
     const name = run.slice(afterLeadingVerbs(run));
     if (name.length < MIN_DESCRIPTOR || dictionaryTag(name)[0]?.tag !== 'nt' || !isNameLike(name)) continue;
     found.push({ term: name, kind: 'named', signal: 'suffix', quotedOnly: false, clause, offset: text.indexOf(name) });
@@ -570,11 +580,9 @@ function reviewedWordCandidates(
 
 /** The noun phrase around text[at, at + length), or undefined when it is no specific name. */
 function phraseAround(text: string, at: number, length: number): { text: string; start: number } | undefined {
-  const boundary = /[、“”"]/;
-  let runStart = at;
-  while (runStart > 0 && !RUN_BREAK.test(text[runStart - 1]!) && !boundary.test(text[runStart - 1]!)) runStart--;
+  const runStart = phraseRunStart(text, at);
   let runEnd = at + length;
-  while (runEnd < text.length && !RUN_BREAK.test(text[runEnd]!) && !boundary.test(text[runEnd]!)) runEnd++;
+  while (runEnd < text.length && !PHRASE_BREAK.test(text[runEnd]!)) runEnd++;
   const start = runStart + nameStartInPhrase(text.slice(runStart, at));
   const after = tag(text.slice(at, runEnd));
   // A run that ends in the head of a thing is one name, verbs and all (纳入|自贸试验区联动创新基地).
