@@ -604,9 +604,7 @@ function phraseAround(text: string, at: number, length: number): { text: string;
     name = name.slice(0, -last.word.length);
   }
   // The word must modify a head of its own (医保|待遇水平): 金融类国企 is only the word, qualified.
-  if (name.length < MIN_REVIEWED_PHRASE || name.length > MAX_TERM_LENGTH || start + name.length <= at + length) return undefined;
-  const tagged = dictionaryTag(name);
-  if (tagged.length < 2 || isDictionaryWord(name) || tagged.some(isFunctionWord)) return undefined;
+  if (name.length < MIN_REVIEWED_PHRASE || start + name.length <= at + length || !isNameLike(name)) return undefined;
   return { text: name, start };
 }
 
